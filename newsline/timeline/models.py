@@ -1,0 +1,213 @@
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import models
+from django.db.models import Count, Q
+from simple_history.models import HistoricalRecords
+
+from newsline.nlp.temporal import display_value, modified_range, value_range
+
+PRECISION_CHOICES = [
+    ("day", "day"),
+    ("week", "week"),
+    ("month", "month"),
+    ("season", "season"),
+    ("quarter", "quarter"),
+    ("half", "half year"),
+    ("year", "year"),
+    ("decade", "decade"),
+    ("century", "century"),
+]
+
+
+class EditorLocks(models.Model):
+    """Fields an editor has changed; ingestion never overwrites them."""
+
+    edited_fields = models.JSONField(
+        default=list, blank=True, help_text="Fields an editor changed. Re-ingesting never overwrites these."
+    )
+
+    class Meta:
+        abstract = True
+
+    def is_locked(self, field: str) -> bool:
+        return field in self.edited_fields
+
+    def lock(self, *fields: str) -> None:
+        self.edited_fields = sorted(set(self.edited_fields) | set(fields))
+
+
+class Source(EditorLocks):
+    HOW_CHOICES = [
+        ("front_matter", "front matter"),
+        ("printed", "printed dateline or byline"),
+        ("inferred", "inferred from the content"),
+        ("corroborated", "corroborated by other articles"),
+        ("editor", "set by an editor"),
+        ("unknown", "unknown"),
+    ]
+
+    key = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the article file's text.")
+    file_name = models.CharField(max_length=255, unique=True, help_text="File name as ingested.")
+    title = models.CharField(max_length=500, blank=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    text = models.TextField(help_text="The article text as ingested (after any front matter).")
+    published = models.DateField(null=True, blank=True, help_text="Publication date. Relative dates resolve against it.")
+    published_precision = models.CharField(max_length=10, blank=True, choices=[("day", "day"), ("month", "month"), ("year", "year")])
+    published_how = models.CharField(max_length=20, choices=HOW_CHOICES, default="unknown")
+    published_evidence = models.TextField(blank=True, help_text="The text that decided the publication date.")
+    published_confidence = models.FloatField(default=0.0)
+    ingested_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["text", "updated_at"])
+
+    class Meta:
+        ordering = ["published", "file_name"]
+
+    def __str__(self) -> str:
+        return self.title or self.file_name
+
+    @property
+    def display_name(self) -> str:
+        return self.outlet or self.file_name
+
+
+class ActorQuerySet(models.QuerySet):
+    def with_event_counts(self) -> ActorQuerySet:
+        return self.annotate(event_count=Count("events", filter=~Q(events__status=Event.Status.REJECTED), distinct=True))
+
+
+class Actor(EditorLocks):
+    KIND_CHOICES = [
+        ("person", "person"),
+        ("organization", "organization"),
+        ("country", "country or place"),
+        ("group", "group"),
+    ]
+
+    name = models.CharField(max_length=200, unique=True, help_text="Canonical name shown everywhere.")
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES)
+    aliases = models.JSONField(default=list, blank=True, help_text="Other names and spellings that mean this actor.")
+    description = models.CharField(max_length=300, blank=True, help_text="Role or title, e.g. “US Secretary of State”.")
+
+    objects = ActorQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def all_names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+class EventQuerySet(models.QuerySet):
+    def visible(self) -> EventQuerySet:
+        return self.exclude(status=Event.Status.REJECTED)
+
+    def chronological(self) -> EventQuerySet:
+        return self.order_by(models.F("date_start").asc(nulls_last=True), "date_end", "-importance", "pk")
+
+
+class Event(EditorLocks):
+    class Status(models.TextChoices):
+        AUTO = "auto", "automatic"
+        CORRECTED = "corrected", "corrected by an editor"
+        VERIFIED = "verified", "verified by an editor"
+        REJECTED = "rejected", "rejected"
+
+    headline = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    date_value = models.CharField(max_length=40, blank=True, help_text="TIMEX3 value, e.g. 2017-02-13, 2017-W07, 2017-07, 2014.")
+    date_mod = models.CharField(max_length=20, blank=True, help_text="TIMEX3 modifier: START, MID, END, APPROX, BEFORE, AFTER.")
+    date_start = models.DateField(null=True, blank=True)
+    date_end = models.DateField(null=True, blank=True)
+    precision = models.CharField(max_length=10, choices=PRECISION_CHOICES, blank=True)
+    approximate = models.BooleanField(default=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.AUTO)
+    planned = models.BooleanField(default=False, help_text="A happening that was still to come when reported.")
+    importance = models.FloatField(default=0.0)
+    confidence = models.FloatField(default=0.0, help_text="How sure the date is, from 0 to 1.")
+    review_reasons = models.JSONField(default=list, blank=True, help_text="Why an editor should check this event.")
+    actors = models.ManyToManyField(Actor, related_name="events", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["date_start", "pk"]
+        indexes = [models.Index(fields=["date_start", "date_end"]), models.Index(fields=["status"])]
+
+    def __str__(self) -> str:
+        return f"{self.display_date}: {self.headline}"
+
+    @property
+    def display_date(self) -> str:
+        if not self.date_value:
+            return "date unresolved"
+        return display_value(self.date_value, self.date_mod, self.approximate)
+
+    def set_date(self, value: str, mod: str = "", approximate: bool = False) -> None:
+        """Set value, modifier, start, end and precision together, so they never disagree."""
+        span = modified_range(value, mod)
+        whole = value_range(value)
+        self.date_value, self.date_mod, self.approximate = value, mod, approximate or mod == "APPROX"
+        self.date_start = span.start if span else None
+        self.date_end = span.end if span else None
+        self.precision = whole.precision if whole else ""
+
+
+class Mention(models.Model):
+    """One source's sentence reporting an event: the provenance students see."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="mentions")
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="mentions")
+    key = models.CharField(max_length=64, help_text="Stable within the source: hash of the sentence and its order.")
+    sentence = models.TextField()
+    sentence_start = models.PositiveIntegerField()
+    sentence_end = models.PositiveIntegerField()
+    expression = models.CharField(max_length=200, blank=True, help_text="The date expression as written.")
+    expression_start = models.PositiveIntegerField(null=True, blank=True)
+    expression_end = models.PositiveIntegerField(null=True, blank=True)
+    date_value = models.CharField(max_length=40, blank=True)
+    date_mod = models.CharField(max_length=20, blank=True)
+    date_start = models.DateField(null=True, blank=True)
+    date_end = models.DateField(null=True, blank=True)
+    anchor = models.CharField(
+        max_length=20, blank=True, help_text="What the date was worked out from: absolute, publication, narrative, event, none."
+    )
+    anchor_date = models.DateField(null=True, blank=True)
+    rule = models.CharField(max_length=300, blank=True, help_text="How the date was resolved, for readers.")
+    event_ref = models.CharField(max_length=200, blank=True, help_text="For event-anchored dates: the happening referred to.")
+    offset = models.CharField(max_length=40, blank=True, help_text="For event-anchored dates: the offset, e.g. -P1W.")
+    planned = models.BooleanField(default=False)
+    position = models.FloatField(default=0.0, help_text="Where the sentence stands in the article, 0 = top.")
+
+    class Meta:
+        ordering = ["source__published", "source_id", "sentence_start"]
+        constraints = [models.UniqueConstraint(fields=["source", "key"], name="unique_mention_per_source")]
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.sentence[:60]}"
+
+    @property
+    def display_date(self) -> str:
+        if not self.date_value:
+            return "unresolved"
+        return display_value(self.date_value, self.date_mod)
+
+    @property
+    def anchor_is_publication(self) -> bool:
+        return self.anchor == "publication"
+
+
+def today() -> date:
+    return date.today()
