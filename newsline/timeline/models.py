@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from datetime import date
-
 from django.db import models
 from django.db.models import Count, Q
 from simple_history.models import HistoricalRecords
@@ -172,6 +170,8 @@ class Mention(models.Model):
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="mentions")
     key = models.CharField(max_length=64, help_text="Stable within the source: hash of the sentence and its order.")
     sentence = models.TextField()
+    headline = models.CharField(max_length=300, blank=True, help_text="This sentence's event as a short clause.")
+    actors = models.ManyToManyField(Actor, related_name="mentions", blank=True)
     sentence_start = models.PositiveIntegerField()
     sentence_end = models.PositiveIntegerField()
     expression = models.CharField(max_length=200, blank=True, help_text="The date expression as written.")
@@ -208,6 +208,3 @@ class Mention(models.Model):
     def anchor_is_publication(self) -> bool:
         return self.anchor == "publication"
 
-
-def today() -> date:
-    return date.today()

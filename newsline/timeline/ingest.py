@@ -1,0 +1,393 @@
+"""Write analyzed articles into the database, idempotently and without undoing editors' work.
+
+`ingest_paths` is what `manage.py ingest` calls. Each article is written in its own transaction:
+a source keyed by its content hash (unchanged → skipped), its mentions keyed by sentence, and the
+events those mentions belong to. Fields an editor changed (`edited_fields`), statuses an editor set,
+and the event each mention was merged or split into are kept on every re-ingest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from spacy.language import Language
+
+from newsline.nlp.articles import ArticleFile, FrontMatterError, read_article
+from newsline.nlp.actors import ActorMention
+from newsline.nlp.events import EventCandidate
+from newsline.nlp.pipeline import ArticleAnalysis, analyze_article
+from newsline.nlp.pubdates import PublicationDate
+from newsline.nlp.spacy_model import load_pipeline
+from newsline.nlp.temporal import modified_range
+
+from .models import Actor, Event, Mention, Source
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".text")
+
+
+class BadArticle(Exception):
+    """An article file that cannot be ingested; the message says why, for the person running ingest."""
+
+
+@dataclass
+class IngestReport:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    events_created: int = 0
+    actors_created: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+@dataclass(frozen=True)
+class PendingArticle:
+    path: Path
+    key: str
+    article: ArticleFile
+    source: Source | None
+
+
+Progress = Callable[[str], None]
+
+
+def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Article files under the given paths (folders are walked), and the paths that do not exist."""
+    files: list[Path] = []
+    missing: list[tuple[str, str]] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES))
+        elif path.is_file():
+            files.append(path)
+        else:
+            missing.append((str(path), "no such file or folder"))
+    return files, missing
+
+
+def read_article_file(path: Path) -> tuple[str, ArticleFile]:
+    """Read and check one file; returns (content hash, article). Raises BadArticle with the reason."""
+    limit = settings.NEWSLINE_MAX_ARTICLE_BYTES
+    size = path.stat().st_size
+    if size > limit:
+        raise BadArticle(f"file is {size:,} bytes, more than the limit of {limit:,} (NEWSLINE_MAX_ARTICLE_BYTES)")
+    data = path.read_bytes()
+    if not data.strip():
+        raise BadArticle("file is empty")
+    if b"\x00" in data:
+        raise BadArticle("file is binary (contains NUL bytes), not a text article")
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise BadArticle(
+            f"file is not UTF-8 (byte {data[error.start]:#04x} at offset {error.start}); save it as UTF-8 and retry"
+        ) from None
+    try:
+        article = read_article(raw)
+    except FrontMatterError as error:
+        raise BadArticle(str(error)) from None
+    if len(article.text.split()) < 5:
+        raise BadArticle("file has no article text (fewer than five words)")
+    return hashlib.sha256(data).hexdigest(), article
+
+
+def ingest_paths(paths: Iterable[Path], progress: Progress = lambda message: None, force: bool = False) -> IngestReport:
+    report = IngestReport()
+    files, report.failed = collect_files(paths)
+    pending: list[PendingArticle] = []
+    for path in files:
+        try:
+            key, article = read_article_file(path)
+        except (BadArticle, OSError) as error:
+            report.failed.append((str(path), str(error)))
+            progress(f"failed     {path.name}: {error}")
+            continue
+        source = Source.objects.filter(file_name=path.name).first()
+        if source is not None and source.key == key and not force:
+            report.unchanged.append(path.name)
+            progress(f"unchanged  {path.name}")
+            continue
+        pending.append(PendingArticle(path, key, article, source))
+    if not pending:
+        return report
+
+    nlp = load_pipeline(settings.NEWSLINE_SPACY_MODEL)
+    analyses: dict[Path, ArticleAnalysis] = {}
+    for number, item in enumerate(pending, start=1):
+        progress(f"analyzing  [{number}/{len(pending)}] {item.path.name}")
+        analyses[item.path] = analyze_article(item.article, nlp, publication=editor_publication(item.source))
+    for item in pending:
+        corroborated = corroborate(analyses[item.path], [a for p, a in analyses.items() if p != item.path])
+        if corroborated is not None:
+            analyses[item.path] = analyze_article(item.article, nlp, publication=corroborated)
+
+    for item in pending:
+        try:
+            with transaction.atomic():
+                created, events_created, actors_created = write_source(item, analyses[item.path])
+        except Exception as error:  # one bad article must not stop the rest; its transaction is rolled back
+            report.failed.append((str(item.path), f"could not be stored: {error.__class__.__name__}: {error}"))
+            progress(f"failed     {item.path.name}: {error}")
+            continue
+        (report.created if created else report.updated).append(item.path.name)
+        report.events_created += events_created
+        report.actors_created += actors_created
+        progress(f"{'created' if created else 'updated':<10} {item.path.name}")
+    resolve_event_anchors()
+    return report
+
+
+def editor_publication(source: Source | None) -> PublicationDate | None:
+    """An editor's publication date overrides detection on every re-analysis."""
+    if source is None or not source.is_locked("published"):
+        return None
+    return PublicationDate(source.published, source.published_precision or "day", "editor",
+                           source.published_evidence, 1.0)
+
+
+def write_source(item: PendingArticle, analysis: ArticleAnalysis) -> tuple[bool, int, int]:
+    """Upsert one source and its mentions; returns (created, events created, actors created)."""
+    source = item.source or Source(file_name=item.path.name)
+    created = source.pk is None
+    source.key = item.key
+    source.text = item.article.text
+    for field_name, value in (("title", analysis.title), ("outlet", analysis.outlet), ("url", analysis.url)):
+        if not source.is_locked(field_name):
+            setattr(source, field_name, value[: Source._meta.get_field(field_name).max_length])
+    if not source.is_locked("published"):
+        apply_publication(source, analysis.publication)
+    source.save()
+    events_created, actors_created = store_mentions(source, analysis)
+    return created, events_created, actors_created
+
+
+def apply_publication(source: Source, publication: PublicationDate) -> None:
+    source.published = publication.date
+    source.published_precision = publication.precision
+    source.published_how = publication.how
+    source.published_evidence = publication.evidence
+    source.published_confidence = publication.confidence
+
+
+def reanalyze_source(source: Source) -> int:
+    """Re-resolve every date of one source against its (editor-set) publication date.
+
+    Called when an editor corrects a publication date. Returns how many events changed date.
+    """
+    nlp = load_pipeline(settings.NEWSLINE_SPACY_MODEL)
+    article = ArticleFile(text=source.text)
+    publication = PublicationDate(source.published, source.published_precision or "day", source.published_how,
+                                  source.published_evidence, source.published_confidence)
+    analysis = analyze_article(article, nlp, publication=publication)
+    event_ids = set(Mention.objects.filter(source=source).values_list("event_id", flat=True))
+    before = event_dates(event_ids)
+    with transaction.atomic():
+        store_mentions(source, analysis)
+    resolve_event_anchors()
+    after = event_dates(event_ids | set(Mention.objects.filter(source=source).values_list("event_id", flat=True)))
+    return sum(1 for event_id, dates in after.items() if before.get(event_id) != dates)
+
+def mention_key(sentence: str, occurrence: int) -> str:
+    normalized = " ".join(sentence.split()).lower()
+    return hashlib.sha256(f"{occurrence}:{normalized}".encode()).hexdigest()
+
+
+def store_mentions(source: Source, analysis: ArticleAnalysis) -> tuple[int, int]:
+    """Upsert the source's mentions from its analysis; returns (events created, actors created).
+
+    A mention that already exists keeps its event (so editors' merges and splits survive);
+    a new one joins the best-matching existing event or starts a new one.
+    """
+    existing = {mention.key: mention for mention in source.mentions.select_related("event")}
+    actors = ActorDirectory()
+    occurrences: dict[str, int] = {}
+    seen: set[str] = set()
+    touched: set[int] = set()
+    events_created = 0
+    for candidate in analysis.events:
+        normalized = " ".join(candidate.sentence.split()).lower()
+        occurrences[normalized] = occurrences.get(normalized, 0) + 1
+        key = mention_key(candidate.sentence, occurrences[normalized])
+        seen.add(key)
+        mention = existing.get(key) or Mention(source=source, key=key)
+        fill_mention(mention, candidate, source)
+        mention_actors = [actors.resolve(actor_mention) for actor_mention in candidate.actors]
+        if mention.pk is None:
+            event = matching_event(mention, mention_actors)
+            if event is None:
+                event = Event.objects.create(headline=mention.headline[:300], summary=candidate.summary)
+                events_created += 1
+            mention.event = event
+        mention.save()
+        mention.actors.set({actor.pk for actor in mention_actors})
+        touched.add(mention.event_id)
+    for key, mention in existing.items():
+        if key not in seen:
+            touched.add(mention.event_id)
+            mention.delete()
+    for event in Event.objects.filter(pk__in=touched):
+        recompute_event(event)
+    return events_created, actors.created
+
+
+def fill_mention(mention: Mention, candidate: EventCandidate, source: Source) -> None:
+    mention.sentence = candidate.sentence
+    mention.headline = candidate.headline[:300]
+    mention.sentence_start, mention.sentence_end = candidate.sentence_start, candidate.sentence_end
+    mention.planned = candidate.planned
+    mention.position = candidate.position
+    timex = candidate.timex
+    if timex is not None:
+        mention.expression = timex.text[:200]
+        mention.expression_start, mention.expression_end = timex.start, timex.end
+        mention.date_value, mention.date_mod = timex.value, timex.mod
+        mention.anchor = timex.anchor
+        mention.anchor_date = _iso_date(timex.anchor_value)
+        mention.rule = timex.rule[:300]
+        mention.event_ref, mention.offset = timex.event_ref[:200], timex.offset[:40]
+        span = timex.range
+    elif candidate.uses_publication_date and source.published:
+        mention.expression, mention.expression_start, mention.expression_end = "", None, None
+        mention.date_value, mention.date_mod = source.published.isoformat(), ""
+        if source.published_precision in ("month", "year"):
+            mention.date_value = mention.date_value[: 7 if source.published_precision == "month" else 4]
+        mention.anchor, mention.anchor_date = "publication", source.published
+        mention.rule = "no date in the sentence: reported as the article's news, so dated by its publication"
+        mention.event_ref = mention.offset = ""
+        span = modified_range(mention.date_value)
+    else:
+        mention.expression, mention.expression_start, mention.expression_end = "", None, None
+        mention.date_value = mention.date_mod = mention.rule = mention.event_ref = mention.offset = ""
+        mention.anchor, mention.anchor_date = "none", None
+        span = None
+    mention.date_start = span.start if span else None
+    mention.date_end = span.end if span else None
+
+
+def _iso_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+class ActorDirectory:
+    """The actors in the database, looked up by any of their names; new names become new actors or aliases."""
+
+    def __init__(self) -> None:
+        self.created = 0
+        self.by_name: dict[str, Actor] = {}
+        for actor in Actor.objects.all():
+            for name in actor.all_names:
+                self.by_name.setdefault(name.lower(), actor)
+
+    def resolve(self, mention: ActorMention) -> Actor:
+        actor = self.by_name.get(mention.name.lower()) or self.by_name.get(mention.surface.lower())
+        if actor is None:
+            actor = Actor.objects.create(name=mention.name, kind=mention.kind, description=mention.description[:300])
+            self.created += 1
+        changed = False
+        for name in (mention.name, mention.surface):
+            if name.lower() not in {n.lower() for n in actor.all_names} and not actor.is_locked("aliases"):
+                actor.aliases = [*actor.aliases, name]
+                changed = True
+            self.by_name.setdefault(name.lower(), actor)
+        if mention.description and not actor.description and not actor.is_locked("description"):
+            actor.description = mention.description[:300]
+            changed = True
+        if changed:
+            actor.save()
+        return actor
+
+
+def matching_event(mention: Mention, actors: list[Actor]) -> Event | None:
+    """An existing event that reports the same happening as this new mention, if any."""
+    if mention.date_start is None:
+        return None
+    candidates = Event.objects.filter(
+        date_start__lte=mention.date_end, date_end__gte=mention.date_start
+    ).prefetch_related("mentions", "actors")
+    mine = {actor.pk for actor in actors}
+    best, best_score = None, 0.0
+    for event in candidates:
+        shared_actors = mine & {actor.pk for actor in event.actors.all()}
+        if not shared_actors:
+            continue
+        score = max(_word_overlap(mention.sentence, other.sentence) for other in event.mentions.all()) if event.mentions.all() else 0.0
+        if score > best_score:
+            best, best_score = event, score
+    return best if best_score >= 0.3 else None
+
+
+def _word_overlap(a: str, b: str) -> float:
+    words_a = {w.lower() for w in a.split() if len(w) > 3}
+    words_b = {w.lower() for w in b.split() if len(w) > 3}
+    return len(words_a & words_b) / max(min(len(words_a), len(words_b)), 1)
+
+
+def recompute_event(event: Event) -> None:
+    """Derive an event's fields from its mentions, leaving alone what an editor set."""
+    mentions = list(event.mentions.select_related("source").prefetch_related("actors"))
+    if not mentions:
+        if event.status == Event.Status.AUTO and not event.edited_fields:
+            event.delete()
+        return
+    dated = [m for m in mentions if m.date_value and m.date_start]
+    best = min(dated, key=lambda m: ((m.date_end - m.date_start).days, m.position)) if dated else None
+    lead = min(mentions, key=lambda m: m.position)
+    if not event.is_locked("date"):
+        if best is not None:
+            event.set_date(best.date_value, best.date_mod)
+        else:
+            event.set_date("")
+    if not event.is_locked("headline"):
+        event.headline = lead.headline or lead.sentence[:300]
+    if not event.is_locked("summary"):
+        event.summary = lead.sentence
+    if not event.is_locked("planned"):
+        event.planned = any(m.planned for m in mentions)
+    sources = {m.source_id for m in mentions}
+    event.importance = round(len(sources) + (1 - lead.position), 3)
+    event.confidence = 0.9 if best is not None and best.anchor == "absolute" else 0.6 if best is not None else 0.0
+    event.review_reasons = review_reasons(event, mentions)
+    event.save()
+    if not event.is_locked("actors"):
+        event.actors.set({actor.pk for m in mentions for actor in m.actors.all()})
+
+
+def review_reasons(event: Event, mentions: list[Mention]) -> list[str]:
+    reasons = []
+    if not event.date_value:
+        reasons.append("no date could be resolved")
+    ranges = {(m.date_start, m.date_end) for m in mentions if m.date_start}
+    if len(ranges) > 1 and not all(
+        a[0] <= b[1] and b[0] <= a[1] for a in ranges for b in ranges
+    ):
+        reasons.append("sources disagree on the date")
+    if any(m.source.published_how in ("inferred", "unknown") for m in mentions):
+        reasons.append("publication date was inferred")
+    return reasons
+
+
+def corroborate(analysis: ArticleAnalysis, others: list[ArticleAnalysis]) -> PublicationDate | None:
+    return None
+
+
+def resolve_event_anchors() -> None:
+    return None
+
+
+def event_dates(event_ids: Iterable[int]) -> dict[int, tuple]:
+    return {
+        row["pk"]: (row["date_value"], row["date_mod"])
+        for row in Event.objects.filter(pk__in=list(event_ids)).values("pk", "date_value", "date_mod")
+    }
