@@ -185,7 +185,7 @@ def _chrome_kind(line: str) -> str | None:
         return CAPTION
     if _NAVIGATION_PHRASES.match(stripped) or _GLUED_HOME.match(stripped):
         return NAVIGATION
-    if _BREADCRUMB.search(stripped) and not _is_prose(stripped):
+    if _BREADCRUMB.search(stripped) and not _is_prose(stripped) and not _is_date_line(stripped):
         return NAVIGATION
     return None
 
@@ -221,7 +221,7 @@ def _page_layout(text: str) -> tuple[Block, ...]:
             kinds[i] = HEADER
         elif title_key and _normalized(line) == title_key:
             kinds[i] = RELATED
-        elif prose[i]:
+        elif prose[i] or (first_body < i < last_body and len(_words(line)) >= 4 and _TERMINAL.search(line)):
             kinds[i] = BODY
         elif i < first_body:
             kinds[i] = DATELINE if _looks_like_byline(line) else SUBHEADING

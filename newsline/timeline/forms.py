@@ -15,14 +15,16 @@ MAX_QUERY_LENGTH = 200
 KEY_IMPORTANCE = 0.5
 
 
-class DateBoundField(forms.CharField):
+class DateBoundField(forms.Field):
     """A year, month or day ("2017", "2017-02", "13 Feb 2017"); cleans to the range it covers."""
 
     def to_python(self, value: Any):
-        text = super().to_python(value)
+        text = str(value or "").strip()
         if not text:
             return None
         try:
+            if len(text) > 40:
+                raise ValueError(text)
             return parse_human_date(text).range
         except ValueError:
             raise forms.ValidationError(
@@ -46,8 +48,8 @@ class NameListField(forms.Field):
 class FilterForm(forms.Form):
     actor = NameListField(required=False, label="Actors")
     source = NameListField(required=False, label="Sources")
-    date_from = DateBoundField(required=False, label="From", max_length=40)
-    date_to = DateBoundField(required=False, label="To", max_length=40)
+    date_from = DateBoundField(required=False, label="From")
+    date_to = DateBoundField(required=False, label="To")
     q = forms.CharField(required=False, label="Search", max_length=MAX_QUERY_LENGTH)
     certainty = forms.ChoiceField(
         required=False,
@@ -68,6 +70,7 @@ class FilterForm(forms.Form):
         if data is not None:
             data = self.from_query(data)
         super().__init__(data, **kwargs)
+        self.notices: list[str] = []
         self.fields["actor"].widget.choices = [(name, name) for name in Actor.objects.values_list("name", flat=True)]
         self.fields["source"].widget.choices = [(s.file_name, str(s)) for s in Source.objects.only("file_name", "title")]
 
@@ -88,7 +91,7 @@ class FilterForm(forms.Form):
         names = self.cleaned_data["actor"]
         found, unknown = resolve_actors(names)
         if unknown:
-            self.add_error("actor", f"No actor called {', '.join(repr(n[:60]) for n in unknown)}; showing the rest.")
+            self.notices.append(f"No actor called {', '.join(repr(n[:60]) for n in unknown)}: that filter is ignored.")
         return found
 
     def clean_source(self) -> list[Source]:
@@ -96,11 +99,14 @@ class FilterForm(forms.Form):
         found = list(Source.objects.filter(Q(file_name__in=wanted) | Q(outlet__in=wanted)))
         known = {s.file_name for s in found} | {s.outlet for s in found}
         if unknown := [w for w in wanted if w not in known]:
-            self.add_error("source", f"No source called {', '.join(repr(n[:60]) for n in unknown)}; showing the rest.")
+            self.notices.append(f"No source called {', '.join(repr(n[:60]) for n in unknown)}: that filter is ignored.")
         return found
 
     def valid_filters(self) -> dict[str, Any]:
-        """The filters that passed validation; invalid ones are dropped (and shown as errors)."""
+        """The filters that passed validation; invalid ones are dropped (shown as errors).
+
+        Unknown actor or source names are not errors: they are left out and listed in `notices`.
+        """
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
 
