@@ -14,7 +14,8 @@ from datetime import date, timedelta
 
 PRECISIONS = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 
-MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Short month names as news style writes them (AP): March to July are never abbreviated.
+MONTH_ABBR = ("Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec")
 MONTH_NAMES = tuple(calendar.month_name)[1:]
 WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
@@ -164,7 +165,7 @@ class ParsedDate:
 
 
 _MONTH_LOOKUP = {name.lower(): i + 1 for i, name in enumerate(MONTH_NAMES)}
-_MONTH_LOOKUP.update({abbr.lower(): i + 1 for i, abbr in enumerate(MONTH_ABBR)})
+_MONTH_LOOKUP.update({name[:3].lower(): i + 1 for i, name in enumerate(MONTH_NAMES)})
 _MONTH_LOOKUP["sept"] = 9
 _MONTH_WORD = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY_WORD = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?,?\s+)?"
