@@ -1,2 +1,8 @@
+from django.urls import path
+
+from . import views
+
 app_name = "exports"
-urlpatterns: list = []
+urlpatterns = [
+    path("<str:format>/", views.download, name="download"),
+]
