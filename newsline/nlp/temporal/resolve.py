@@ -1,0 +1,809 @@
+"""Resolution: what each detected expression means, as a TIMEX3 value worked out from the right anchor.
+
+The anchor is the publication date for deictic expressions ("last week"), the previous date of the
+narrative for anaphoric ones ("a week later", "the next day"), or a named happening for
+"a week before the inauguration" (left for the events step to resolve).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .calendar_math import (
+    UNIT_PRECISION,
+    add_months,
+    format_at,
+    holiday_date,
+    season_of,
+    shift,
+    unit_name,
+    unresolved,
+    value_start,
+)
+from .lexicon import MONTHS, ORDINALS, PARTS_OF_DAY, SEASON_START_MONTH, SEASONS, WEEKDAYS, number_value
+from .patterns import Mention
+from .tense import FUTURE, PAST
+from .values import MONTH_NAMES, WEEKDAY_ABBR
+
+_POINT_MODS = {
+    "early": "START", "the early": "START", "late": "END", "the late": "END", "mid": "MID", "the mid": "MID",
+    "the end of": "END", "end of": "END", "the close of": "END", "the beginning of": "START", "beginning of": "START",
+    "the start of": "START", "start of": "START", "the middle of": "MID", "middle of": "MID", "earlier in": "START",
+    "later in": "END", "earlier": "START", "later": "END",
+}
+_BACK = ("last", "past", "previous", "the past", "the last", "the previous", "the prior", "the preceding", "prior")
+_AHEAD = ("next", "coming", "the next", "the coming", "following")
+_NARRATIVE = ("the following", "the previous", "the prior", "the preceding", "that", "the same")
+_SET_WORDS = {
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
+    "nightly": "P1D", "quarterly": "P3M", "biweekly": "P2W", "semiannually": "P6M",
+}
+_PRESENT = {"now", "nowadays", "currently", "presently", "at present", "at the moment", "current"}
+_PAST_REFS = {"recently", "more recently", "lately", "previously", "formerly", "the past", "recent"}
+_DURATION_LETTER = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W", "month": "M", "quarter": "Q",
+    "year": "Y",
+}
+_TIME_UNITS = {"second", "minute", "hour"}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The meaning of one mention (a Timex without its span)."""
+
+    type: str
+    value: str
+    mod: str = ""
+    anchor: str = "none"
+    anchor_value: str = ""
+    rule: str = ""
+    direction: str = ""
+    event_ref: str = ""
+    offset: str = ""
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The latest date of the narrative: what "the next day" and "a year earlier" count from."""
+
+    day: date
+    precision: str
+    value: str
+    position: int
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("-", " ").split()) if text else ""
+
+
+def _month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _day_number(word: str) -> int:
+    return int(re.match(r"\d+", word)[0])
+
+
+def _pod_code(word: str) -> str:
+    return PARTS_OF_DAY[word.lower()]
+
+
+class Resolver:
+    """Resolves mentions in text order, keeping the narrative reference up to date."""
+
+    def __init__(
+        self,
+        anchor: date | None,
+        direction_of: Callable[[int, int], str],
+        event_after: Callable[[int], str],
+    ) -> None:
+        self.anchor = anchor
+        self.direction_of = direction_of
+        self.event_after = event_after
+        self.reference: Reference | None = None
+
+    def resolve(self, mention: Mention) -> Reading | None:
+        reading = getattr(self, "_" + mention.rule)(mention)
+        if reading is not None and reading.type in ("DATE", "TIME") and reading.anchor != "event":
+            start = value_start(reading.value)
+            if start is not None:
+                self.reference = Reference(start[0], start[1], reading.value, mention.start)
+        return reading
+
+    # ----- helpers -------------------------------------------------------------------------------------------
+
+    def _publication(
+        self, compute: Callable[[date], str], precision: str, rule: str, kind: str = "DATE", mod: str = "",
+        direction: str = "", suffix: str = "",
+    ) -> Reading:
+        """A reading worked out from the publication date, or left unresolved when there is none."""
+        if self.anchor is None:
+            return Reading(kind, unresolved(precision) + suffix, mod, "none", "", f"{rule} (no publication date known)", direction)
+        return Reading(kind, compute(self.anchor) + suffix, mod, "publication", self.anchor.isoformat(), rule, direction)
+
+    def _narrative_base(self, precision_wanted: str | None = None) -> tuple[date, str, str] | None:
+        """(day, precision, kind) to count from: the narrative reference, else the publication date."""
+        if self.reference is not None:
+            return self.reference.day, self.reference.precision, "narrative"
+        if self.anchor is not None:
+            return self.anchor, precision_wanted or "day", "publication"
+        return None
+
+    def _from_narrative(
+        self, compute: Callable[[date, str], str], rule: str, precision: str, kind: str = "DATE", mod: str = "",
+    ) -> Reading:
+        base = self._narrative_base(precision)
+        if base is None:
+            return Reading(kind, unresolved(precision), mod, "none", "", f"{rule} (nothing to count from)")
+        day, base_precision, anchor_kind = base
+        where = "the previous date in the text" if anchor_kind == "narrative" else "the publication date"
+        value = compute(day, base_precision)
+        return Reading(kind, value, mod, anchor_kind, format_at(day, base_precision), f"{rule}, counted from {where}")
+
+    def _year_for(self, month: int, day: int | None, direction: str) -> tuple[int, str]:
+        """The year of a month (and day) given without one, from the sentence's direction."""
+        assert self.anchor is not None
+        anchor = self.anchor
+        here = (month, day or 1) if day else (month, 0)
+        now = (anchor.month, anchor.day) if day else (anchor.month, 0)
+        if direction == PAST and here > now:
+            return anchor.year - 1, "the last one on or before the publication date (the sentence looks back)"
+        if direction == FUTURE and here < now:
+            return anchor.year + 1, "the next one on or after the publication date (the sentence looks ahead)"
+        return anchor.year, "in the publication year"
+
+    def _direction(self, mention: Mention) -> str:
+        return self.direction_of(mention.start, mention.end)
+
+    # ----- absolute dates --------------------------------------------------------------------------------------
+
+    def _iso_date(self, m: Mention) -> Reading | None:
+        return self._absolute_day(int(m.group("year")), int(m.group("month")), int(m.group("day")), "ISO date")
+
+    def _slash_date(self, m: Mention) -> Reading | None:
+        year = int(m.group("year"))
+        if year < 100:
+            year += 1900 if year >= 40 else 2000
+        return self._absolute_day(year, int(m.group("month")), int(m.group("day")), "numeric date (month/day/year)")
+
+    def _absolute_day(self, year: int, month: int, day: int, rule: str) -> Reading | None:
+        try:
+            value = date(year, month, day).isoformat()
+        except ValueError:
+            return None
+        return Reading("DATE", value, anchor="absolute", anchor_value=value, rule=rule)
+
+    def _month_day(self, m: Mention) -> Reading | None:
+        month, day = _month_number(m.group("month")), _day_number(m.group("day"))
+        mod = _POINT_MODS.get(_norm(m.group("pmod")), "")
+        if m.group("year"):
+            reading = self._absolute_day(int(m.group("year")), month, day, "full date")
+            return reading and Reading("DATE", reading.value, mod, "absolute", reading.value, "full date")
+        if not 1 <= day <= 31:
+            return None
+        if self.anchor is None:
+            return Reading("DATE", f"XXXX-{month:02d}-{day:02d}", mod, "none", "", "day and month, year unknown (no publication date)")
+        direction = self._direction(m)
+        year, why = self._year_for(month, day, direction)
+        if m.group("weekday"):
+            year = self._year_matching_weekday(month, day, WEEKDAYS[m.group("weekday").lower()], year)
+            why = "the year in which that date falls on the weekday named"
+        try:
+            value = date(year, month, day).isoformat()
+        except ValueError:
+            return None
+        return Reading("DATE", value, mod, "publication", self.anchor.isoformat(), f"day and month without a year: {why}", direction)
+
+    _day_month = _month_day
+
+    def _year_matching_weekday(self, month: int, day: int, weekday: int, guess: int) -> int:
+        for year in (guess, guess - 1, guess + 1):
+            try:
+                if date(year, month, day).weekday() == weekday:
+                    return year
+            except ValueError:
+                continue
+        return guess
+
+    def _month(self, m: Mention) -> Reading | None:
+        month = _month_number(m.group("month"))
+        mod = _POINT_MODS.get(_norm(m.group("pmod")), "")
+        name = MONTH_NAMES[month - 1]
+        if m.group("year"):
+            value = f"{m.group('year')}-{month:02d}"
+            return Reading("DATE", value, mod, "absolute", value, "month and year")
+        rel = _norm(m.group("rel") or m.group("relyear"))
+        if self.anchor is None:
+            return Reading("DATE", f"XXXX-{month:02d}", mod, "none", "", "month without a year (no publication date)")
+        anchor = self.anchor
+        if m.group("relyear"):
+            year = anchor.year + {"this": 0, "last": -1, "next": 1}[rel]
+            rule = f"'{name} {rel} year'"
+            direction = ""
+        elif rel in _BACK:
+            year = anchor.year if month < anchor.month else anchor.year - 1
+            rule, direction = f"'{rel} {name}': the last {name} before the publication date", PAST
+        elif rel in _AHEAD:
+            year = anchor.year if month > anchor.month else anchor.year + 1
+            rule, direction = f"'{rel} {name}': the first {name} after the publication date", FUTURE
+        elif rel in ("this", "current", "the current"):
+            year, rule, direction = anchor.year, f"'this {name}': {name} of the publication year", ""
+        else:
+            direction = self._direction(m)
+            year, why = self._year_for(month, None, direction)
+            rule = f"month without a year: {why}"
+        return Reading("DATE", f"{year}-{month:02d}", mod, "publication", anchor.isoformat(), rule, direction)
+
+    def _week_of(self, m: Mention) -> Reading | None:
+        month, day = _month_number(m.group("month")), _day_number(m.group("day"))
+        if m.group("year"):
+            year = int(m.group("year"))
+        elif self.anchor is None:
+            return Reading("DATE", "XXXX-WXX", "", "none", "", "week of a day, year unknown")
+        else:
+            year, _ = self._year_for(month, day, self._direction(m))
+        try:
+            value = format_at(date(year, month, day), "week")
+        except ValueError:
+            return None
+        return Reading("DATE", value, "", "absolute" if m.group("year") else "publication",
+                       self.anchor.isoformat() if self.anchor and not m.group("year") else value, "the week holding that day")
+
+    def _year(self, m: Mention) -> Reading | None:
+        year = m.group("year")
+        mod = _POINT_MODS.get(_norm(m.group("pmod")), "")
+        bound = _norm(m.group("bound"))
+        if bound:
+            mod = "ON_OR_AFTER" if bound.endswith(("later", "after", "beyond")) else "ON_OR_BEFORE"
+        rule = "fiscal year" if "fiscal" in m.group("fiscal").lower() else "year"
+        return Reading("DATE", year, mod, "absolute", year, rule)
+
+    def _spelled_year(self, m: Mention) -> Reading | None:
+        if m.group("millennium"):
+            words = _norm(m.group("millennium")).split()[2:]
+            words = [w for w in words if w != "and"]
+            rest = number_value(" ".join(words)) if words else 0
+            if rest is None:
+                return None
+            year = 2000 + int(rest)
+        else:
+            words = [w for w in _norm(m.group("nineteen")).split()[1:] if w not in ("hundred", "and")]
+            rest = number_value(" ".join(words))
+            if rest is None:
+                return None
+            year = 1900 + int(rest)
+        return Reading("DATE", str(year), "", "absolute", str(year), "year in words")
+
+    def _decade(self, m: Mention) -> Reading | None:
+        mod = _POINT_MODS.get(_norm(m.group("dmod") or m.group("dmod2") or m.group("pmod")), "")
+        if m.group("decade_word"):
+            tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                    "eighties": 8, "nineties": 9}[m.group("decade_word").lower()]
+            value = f"19{tens}"
+        else:
+            digits = m.group("decade").lstrip("'")
+            if len(digits) == 2:
+                digits = ("19" if int(digits) >= 30 else "20") + digits
+            value = digits[:3]
+        return Reading("DATE", value, mod, "absolute", value, "decade")
+
+    def _century(self, m: Mention) -> Reading | None:
+        word = m.group("century").lower()
+        number = int(re.match(r"\d+", word)[0]) if word[0].isdigit() else ORDINALS.get(word)
+        if not number:
+            number = {"fifteenth": 15, "sixteenth": 16, "seventeenth": 17}.get(word)
+        if not number:
+            return None
+        mod = _POINT_MODS.get(_norm(m.group("cmod")), "")
+        value = f"{number - 1:02d}"
+        return Reading("DATE", value, mod, "absolute", value, "century")
+
+    # ----- calendar periods ------------------------------------------------------------------------------------
+
+    def _season(self, m: Mention) -> Reading | None:
+        code = SEASONS[m.group("season").lower()]
+        mod = _POINT_MODS.get(_norm(m.group("pmod")), "")
+        if m.group("year"):
+            value = f"{m.group('year')}-{code}"
+            return Reading("DATE", value, mod, "absolute", value, "season and year")
+        if m.group("spelled"):
+            rest = number_value(" ".join(_norm(m.group("spelled")).split()[1:]))
+            if rest is None:
+                return None
+            value = f"{1900 + int(rest)}-{code}"
+            return Reading("DATE", value, mod, "absolute", value, "season and year")
+        rel = _norm(m.group("rel"))
+        if self.anchor is None:
+            return Reading("DATE", f"XXXX-{code}", mod, "none", "", "season without a year (no publication date)")
+        anchor = self.anchor
+        candidates = []
+        for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+            start = date(year - 1 if code == "WI" else year, SEASON_START_MONTH[code], 1)
+            end = add_months(start, 3) - timedelta(days=1)
+            candidates.append((year, start, end))
+        name = m.group("season").lower()
+        direction = ""
+        if rel in _BACK or rel == "this past":
+            year = max(y for y, start, end in candidates if end < anchor)
+            rule = f"'{rel} {name}': the last {name} over before the publication date"
+        elif rel in _AHEAD or rel == "this coming":
+            year = min(y for y, start, end in candidates if start > anchor)
+            rule = f"'{rel} {name}': the next {name} after the publication date"
+        elif rel in ("this", "current", "the current") or rel == "" and season_of(anchor)[0] == code:
+            year = season_of(anchor)[1] if season_of(anchor)[0] == code else anchor.year
+            rule = f"'{name}': the {name} of the publication year"
+        else:
+            direction = self._direction(m)
+            if direction == PAST:
+                year = max(y for y, start, end in candidates if start <= anchor)
+                rule = f"'{name}': the last {name} begun by the publication date (the sentence looks back)"
+            elif direction == FUTURE:
+                year = min(y for y, start, end in candidates if end >= anchor)
+                rule = f"'{name}': the next {name} not yet over (the sentence looks ahead)"
+            else:
+                year, rule = anchor.year, f"'{name}': the {name} of the publication year"
+        return Reading("DATE", f"{year}-{code}", mod, "publication", anchor.isoformat(), rule, direction)
+
+    def _quarter(self, m: Mention) -> Reading | None:
+        ordinal = m.group("ordinal").lower()
+        half = m.group("qunit").lower() == "half"
+        number = 2 if half and ordinal == "final" else 4 if ordinal == "final" else ORDINALS[ordinal]
+        if number > (2 if half else 4):
+            return None
+        letter = "H" if half else "Q"
+        mod = _POINT_MODS.get(_norm(m.group("pmod")), "")
+        if m.group("plural"):
+            return Reading("SET", f"XXXX-{letter}{number}", mod, "none", "", "every such quarter")
+        explicit = m.group("qyear") or m.group("qyear2")
+        if explicit:
+            value = f"{explicit}-{letter}{number}"
+            return Reading("DATE", value, mod, "absolute", value, "quarter and year" if not half else "half and year")
+        rel = _norm(m.group("qrel") or "")
+        relyear = _norm(m.group("qrelyear") or "")
+        if self.anchor is None:
+            return Reading("DATE", f"XXXX-{letter}{number}", mod, "none", "", "quarter without a year (no publication date)")
+        anchor = self.anchor
+        shift_years = None
+        if relyear or rel.endswith("year's"):
+            word = relyear or rel.split()[0]
+            shift_years = {"this": 0, "last": -1, "next": 1}.get(word, 0)
+        elif "year ago" in rel or "year earlier" in rel:
+            shift_years = -1
+        if shift_years is not None:
+            value = f"{anchor.year + shift_years}-{letter}{number}"
+            return Reading("DATE", value, mod, "publication", anchor.isoformat(), "quarter of the year named, counted from the publication year")
+        months_per = 6 if half else 3
+        direction = self._direction(m)
+        starts = [(y, date(y, months_per * (number - 1) + 1, 1)) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        if direction == FUTURE:
+            year = min(y for y, start in starts if add_months(start, months_per) > anchor)
+            why = "the next one not yet over (the sentence looks ahead)"
+        else:
+            year = max(y for y, start in starts if start <= anchor)
+            why = "the latest one begun by the publication date"
+        return Reading("DATE", f"{year}-{letter}{number}", mod, "publication", anchor.isoformat(),
+                       f"{'half' if half else 'quarter'} without a year: {why}", direction)
+
+    def _last_completed_quarter(self) -> date:
+        assert self.anchor is not None
+        start = date(self.anchor.year, 3 * ((self.anchor.month - 1) // 3) + 1, 1)
+        return add_months(start, -3)
+
+    def _reported_quarter(self) -> tuple[date, str]:
+        """The quarter a financial story is about: the one it last named, else the last completed one."""
+        if self.reference is not None and self.reference.precision == "quarter":
+            return self.reference.day, "the quarter last named in the text"
+        return self._last_completed_quarter(), "the last completed quarter before the publication date"
+
+    def _quarter_relative(self, m: Mention) -> Reading | None:
+        rel = _norm(m.group("qrel"))
+        if self.anchor is None:
+            return Reading("DATE", "XXXX-QX", "", "none", "", "quarter (no publication date)")
+        anchor = self.anchor
+        current = date(anchor.year, 3 * ((anchor.month - 1) // 3) + 1, 1)
+        year_back = bool(re.search(r"year ago|year earlier|corresponding|comparable", rel)) or bool(m.group("qago")) \
+            or _norm(m.group("qrelyear")) == "last" or rel.startswith("last year's")
+        if m.group("qyear"):
+            day, why = self._reported_quarter()
+            value = f"{m.group('qyear')}-Q{(day.month - 1) // 3 + 1}"
+            return Reading("DATE", value, "", "narrative", format_at(day, "quarter"), f"the {m.group('qyear')} quarter matching {why}")
+        if rel in ("this", "the current") and not year_back:
+            day, why = current, "the quarter of the publication date"
+        elif rel in ("last", "the previous", "the past", "the prior"):
+            day, why = add_months(current, -3), "the quarter before the publication date's"
+        elif rel == "next":
+            day, why = add_months(current, 3), "the quarter after the publication date's"
+        else:
+            day, why = self._reported_quarter()
+        if year_back:
+            day, why = add_months(day, -12), f"a year before {why}"
+        value = format_at(day, "quarter")
+        return Reading("DATE", value, "", "publication", anchor.isoformat(), f"'{m.text.lower()}': {why}")
+
+    def _quarter_code(self, m: Mention) -> Reading | None:
+        code = m.group("qcode").upper()
+        if m.group("qyear"):
+            value = f"{m.group('qyear')}-{code}"
+            return Reading("DATE", value, "", "absolute", value, "quarter code and year")
+        if self.anchor is None:
+            return Reading("DATE", f"XXXX-{code}", "", "none", "", "quarter code without a year")
+        value = f"{self.anchor.year}-{code}"
+        return Reading("DATE", value, "", "publication", self.anchor.isoformat(), "quarter code: in the publication year")
+
+    def _relative(self, m: Mention) -> Reading | None:
+        rel = _norm(m.group("rel"))
+        unit = unit_name(m.group("unit"))
+        mod = _POINT_MODS.get(_norm(m.group("rmod")), "")
+        text = m.text.lower()
+        if rel == "the" and not mod and unit != "day":
+            return self._bare_unit(m, unit)
+        if rel in _NARRATIVE or unit == "day":
+            if unit == "day" and rel in ("this", "current", "the current"):
+                return None
+            step = {"the following": 1, "the next": 1, "next": 1, "following": 1, "the previous": -1, "the prior": -1,
+                    "the preceding": -1, "previous": -1, "the last": -1, "last": -1}.get(rel, 0)
+            precision = UNIT_PRECISION.get(unit, "year") if unit != "weekend" else "weekend"
+            return self._from_narrative(
+                lambda day, _p: format_at(shift(day, unit if unit != "weekend" else "week", step), precision),
+                f"'{text}'", precision, mod=mod,
+            )
+        if unit == "weekend":
+            return self._weekend(m, rel, mod)
+        if rel in ("the latest", "current", "the current", "this", "the"):
+            step = 0
+        elif rel in _BACK:
+            step = -1
+        else:
+            step = 1
+        precision = {"decade": "decade", "century": "century"}.get(unit, UNIT_PRECISION[unit])
+        step_unit = "year" if unit in ("decade", "century") and step == 0 else unit
+        if unit == "year" and rel in ("the past", "the last") and self._is_span_reading(m):
+            return Reading("DURATION", "P1Y", mod, "none", "", f"'{text}': the year up to the publication date")
+        explained = {0: f"the {unit} of the publication date", -1: f"the {unit} before the publication date's",
+                     1: f"the {unit} after the publication date's"}[step]
+        return self._publication(lambda anchor: format_at(shift(anchor, step_unit, step), precision), precision,
+                                 f"'{text}': {explained}", mod=mod)
+
+    def _is_span_reading(self, m: Mention) -> bool:
+        """'over the past year' measures a stretch of time; 'in the past year' places something in one."""
+        before = m.match.string[max(0, m.start - 12) : m.start].lower()
+        return bool(re.search(r"\b(?:over|for|during|throughout)\s+$", before))
+
+    def _bare_unit(self, m: Mention, unit: str) -> Reading | None:
+        before = m.match.string[max(0, m.start - 12) : m.start].lower()
+        if unit in ("year", "month", "week") and re.search(r"\b(?:for|throughout|all|over)\s+$", before):
+            return Reading("DURATION", f"P1{_DURATION_LETTER[unit]}", "", "none", "", f"'the {unit}' as a length of time")
+        if unit == "weekend":
+            return self._weekend(m, "the", "")
+        precision = {"decade": "decade", "century": "century"}.get(unit, UNIT_PRECISION[unit])
+        return self._publication(lambda anchor: format_at(anchor, precision), precision,
+                                 f"'the {unit}': the {unit} of the publication date")
+
+    def _weekend(self, m: Mention, rel: str, mod: str) -> Reading:
+        direction = ""
+        if rel in _BACK:
+            def compute(anchor: date) -> str:
+                saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7 or 7)
+                return format_at(saturday, "weekend")
+            rule = "the last weekend before the publication date"
+        elif rel in _AHEAD:
+            def compute(anchor: date) -> str:
+                return format_at(anchor + timedelta(days=(5 - anchor.weekday()) % 7 or 7), "weekend")
+            rule = "the first weekend after the publication date"
+        else:
+            direction = self._direction(m)
+            if direction == FUTURE:
+                def compute(anchor: date) -> str:
+                    return format_at(anchor + timedelta(days=(5 - anchor.weekday()) % 7), "weekend")
+                rule = "the coming weekend (the sentence looks ahead)"
+            else:
+                def compute(anchor: date) -> str:
+                    if anchor.weekday() >= 5:
+                        return format_at(anchor, "weekend")
+                    return format_at(anchor - timedelta(days=(anchor.weekday() - 5) % 7), "weekend")
+                rule = "the latest weekend on or before the publication date"
+        return self._publication(compute, "week", f"'{m.text.lower()}': {rule}", mod=mod, direction=direction, suffix="")
+
+    def _relative_in(self, m: Mention) -> Reading | None:
+        unit = unit_name(m.group("unit"))
+        mod = _POINT_MODS.get(_norm(m.group("rmod")), "")
+        precision = {"decade": "decade"}.get(unit, UNIT_PRECISION[unit])
+        if unit == "day":
+            return self._from_narrative(lambda day, _p: format_at(day, "day"), f"'{m.text.lower()}'", "day", mod=mod)
+        return self._publication(lambda anchor: format_at(anchor, precision), precision,
+                                 f"'{m.text.lower()}': part of the {unit} of the publication date", mod=mod)
+
+    def _year_adjective(self, m: Mention) -> Reading | None:
+        word = _norm(m.group("yearadj"))
+        if word == "year to date":
+            return None
+        if word in ("year end", "year's end"):
+            return self._publication(lambda anchor: str(anchor.year), "year", "year end: the end of the publication year", mod="END")
+        if self.reference is not None and self.reference.precision == "quarter" and m.start - self.reference.position < 400:
+            day = add_months(self.reference.day, -12)
+            return Reading("DATE", format_at(day, "quarter"), "", "narrative", self.reference.value,
+                           "year-earlier: the same quarter a year before the one last named")
+        return self._publication(lambda anchor: str(anchor.year - 1), "year", "year-earlier: the year before the publication year")
+
+    # ----- days, weekdays and times ----------------------------------------------------------------------------
+
+    def _day_word(self, m: Mention) -> Reading | None:
+        word = _norm(m.group("dayword"))
+        days = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+                "the day after tomorrow": 2}[word]
+        mod = _POINT_MODS.get(_norm(m.group("dmod")), "")
+        pod = m.group("pod")
+        suffix = f"T{_pod_code(pod)}" if pod else "TNI" if word == "tonight" else ""
+        kind = "TIME" if suffix else "DATE"
+        rule = {0: f"'{word}': the publication date", -1: "'yesterday': the day before the publication date",
+                1: "'tomorrow': the day after the publication date"}.get(days, f"'{word}'")
+        return self._publication(lambda anchor: (anchor + timedelta(days=days)).isoformat(), "day", rule, kind, mod,
+                                 suffix=suffix)
+
+    def _weekday(self, m: Mention) -> Reading | None:
+        weekday = WEEKDAYS[m.group("weekday").lower()]
+        name = m.group("weekday").capitalize()
+        pod = m.group("pod")
+        suffix = f"T{_pod_code(pod)}" if pod else ""
+        kind = "TIME" if pod else "DATE"
+        if m.group("plural"):
+            return Reading("SET", f"XXXX-WXX-{weekday + 1}{suffix}", "", "none", "", f"every {name}")
+        mod = _POINT_MODS.get(_norm(m.group("wmod")), "")
+        rel = _norm(m.group("wrel"))
+        if rel in ("the following", "the next", "the previous", "the last", "the same") and self.reference is not None \
+                and self.reference.precision == "day":
+            base = self.reference.day
+            if rel in ("the following", "the next"):
+                day = base + timedelta(days=(weekday - base.weekday()) % 7 or 7)
+            elif rel == "the same":
+                day = base
+            else:
+                day = base - timedelta(days=(base.weekday() - weekday) % 7 or 7)
+            return Reading(kind, day.isoformat() + suffix, mod, "narrative", base.isoformat(),
+                           f"'{m.text}': counted from the previous date in the text")
+        direction = ""
+        if rel in ("last", "past", "previous", "the previous", "the last"):
+            def compute(anchor: date) -> str:
+                return (anchor - timedelta(days=(anchor.weekday() - weekday) % 7 or 7)).isoformat()
+            rule, direction = f"'last {name}': the {name} before the publication date", PAST
+        elif rel in ("next", "coming", "following", "the following", "the next"):
+            def compute(anchor: date) -> str:
+                return (anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)).isoformat()
+            rule, direction = f"'next {name}': the {name} after the publication date", FUTURE
+        elif rel == "this":
+            def compute(anchor: date) -> str:
+                return (anchor + timedelta(days=weekday - anchor.weekday())).isoformat()
+            rule = f"'this {name}': the {name} of the publication week"
+        else:
+            direction = self._direction(m)
+            if direction == FUTURE:
+                def compute(anchor: date) -> str:
+                    return (anchor + timedelta(days=(weekday - anchor.weekday()) % 7)).isoformat()
+                rule = f"weekday: the first {name} on or after the publication date (the sentence looks ahead)"
+            else:
+                def compute(anchor: date) -> str:
+                    return (anchor - timedelta(days=(anchor.weekday() - weekday) % 7)).isoformat()
+                rule = f"weekday: the most recent {name} on or before the publication date"
+        return self._publication(compute, "day", rule, kind, mod, direction, suffix)
+
+    def _part_of_day(self, m: Mention) -> Reading | None:
+        if m.group("overnight"):
+            return self._from_narrative(lambda day, p: format_at(day, "day") + "TNI" if p == "day" else format_at(day, p),
+                                        "'overnight'", "day", "TIME")
+        pod = m.group("pod") or m.group("pod2")
+        code = _pod_code(pod)
+        rel = _norm(m.group("prel"))
+        mod = _POINT_MODS.get(rel.split()[0], "") if rel.split() and rel.split()[0] in ("early", "late", "earlier", "later") else ""
+        mod = mod or _POINT_MODS.get(_norm(m.group("pmod2")), "")
+        rel_word = rel.split()[-1] if rel else ""
+        if rel in ("the next", "the following", "the previous", "the same") or rel_word == "that" or not rel:
+            step = {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
+            return self._from_narrative(
+                lambda day, p: (day + timedelta(days=step)).isoformat() + f"T{code}" if p == "day" else format_at(day, p),
+                f"'{m.text.lower()}'", "day", "TIME", mod,
+            )
+        days = -1 if rel_word == "last" else 0
+        rule = "'last night': the night before the publication date" if days else f"'{m.text.lower()}': the publication date"
+        return self._publication(lambda anchor: (anchor + timedelta(days=days)).isoformat(), "day", rule, "TIME", mod,
+                                 suffix=f"T{code}")
+
+    def _clock(self, m: Mention) -> Reading | None:
+        if m.group("noon"):
+            word = m.group("noon").lower()
+            hour, minute = (24, 0) if word == "midnight" else (12, 0)
+        elif m.group("hour24"):
+            hour, minute = int(m.group("hour24")), int(m.group("minute24"))
+        else:
+            hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
+            pm = m.group("ampm").lower().startswith("p")
+            if pm and hour < 12:
+                hour += 12
+            if not pm and hour == 12:
+                hour = 0
+        clock = f"T{hour:02d}:{minute:02d}"
+        mod = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX"}.get(_norm(m.group("cmod")), "")
+        if m.group("cmod") and not mod:
+            mod = "BEFORE" if "before" in m.group("cmod").lower() else "AFTER"
+        if m.group("cweekday"):
+            weekday = WEEKDAYS[m.group("cweekday").lower()]
+            future = self._direction(m) == FUTURE
+            def compute(anchor: date) -> str:
+                if future:
+                    return (anchor + timedelta(days=(weekday - anchor.weekday()) % 7)).isoformat()
+                return (anchor - timedelta(days=(anchor.weekday() - weekday) % 7)).isoformat()
+            return self._publication(compute, "day", f"clock time on {WEEKDAY_ABBR[weekday]}", "TIME", mod, suffix=clock)
+        if m.group("cday"):
+            days = {"yesterday": -1, "today": 0, "tomorrow": 1}[m.group("cday").lower()]
+            return self._publication(lambda anchor: (anchor + timedelta(days=days)).isoformat(), "day",
+                                     f"clock time {m.group('cday').lower()}", "TIME", mod, suffix=clock)
+        if self.reference is not None and self.reference.precision == "day":
+            day = self.reference.day
+            return Reading("TIME", day.isoformat() + clock, mod, "narrative", day.isoformat(), "clock time on the day last named in the text")
+        return self._publication(lambda anchor: anchor.isoformat(), "day", "clock time on the publication date", "TIME", mod, suffix=clock)
+
+    # ----- counted offsets and durations -----------------------------------------------------------------------
+
+    def _offset(self, m: Mention) -> Reading | None:
+        unit = unit_name(m.group("unit"))
+        if unit == "weekend":
+            return None
+        amount = number_value(m.group("num"))
+        word = _norm(m.group("dir"))
+        backwards = word in ("ago", "earlier", "before", "back", "previously")
+        mod = self._offset_mod(_norm(m.group("qmod")), backwards, bool(m.group("orso")))
+        precision = UNIT_PRECISION.get(unit, "year")
+        text = m.text.lower()
+        if word == "since":
+            return self._duration_reading(m, unit)
+        if amount is None:
+            value = "PAST_REF" if backwards else "FUTURE_REF"
+            return Reading("DATE", value, mod, "none", "", f"'{text}': an unspecified time {'before' if backwards else 'after'}")
+        signed = -amount if backwards else amount
+        offset = ("-" if backwards else "+") + self._duration_value(amount, unit)
+        following = m.match.string[m.end : m.end + 3]
+        if word in ("before", "after") and re.match(r"\s+[\w'\"$]", following):
+            event = self.event_after(m.end)
+            if event:
+                return Reading("DATE", unresolved(precision), mod, "event", "",
+                               f"'{text} {event}': {self._duration_words(amount, unit)} {word} the event", "",
+                               event_ref=event, offset=offset)
+        if word in ("ago", "back", "from now", "hence"):
+            if unit == "year" and self.reference is not None and self.reference.precision == "quarter" \
+                    and m.start - self.reference.position < 400:
+                day = shift(self.reference.day, unit, signed)
+                return Reading("DATE", format_at(day, "quarter"), mod, "narrative", self.reference.value,
+                               f"'{text}': the quarter last named, {'a year' if amount == 1 else text.split(' ago')[0]} back")
+            return self._publication(lambda anchor: format_at(shift(anchor, unit, signed), precision), precision,
+                                     f"'{text}': counted from the publication date", mod=mod,
+                                     direction=PAST if backwards else FUTURE)
+        return self._from_narrative(
+            lambda day, base_precision: format_at(shift(day, unit, signed), base_precision), f"'{text}'", precision, mod=mod,
+        )
+
+    @staticmethod
+    def _offset_mod(qmod: str, backwards: bool, or_so: bool) -> str:
+        if or_so or qmod in ("about", "around", "approximately", "roughly", "nearly", "almost", "some"):
+            return "APPROX"
+        if qmod in ("more than", "over", "well over", "just over", "a little over", "a little more than"):
+            return "BEFORE" if backwards else "AFTER"
+        if qmod in ("less than", "under", "just under", "barely", "a little less than", "up to", "at most", "no more than"):
+            return "AFTER" if backwards else "BEFORE"
+        if qmod in ("at least", "no less than"):
+            return "ON_OR_BEFORE" if backwards else "ON_OR_AFTER"
+        return ""
+
+    @staticmethod
+    def _duration_words(amount: float, unit: str) -> str:
+        count = f"{amount:g}"
+        return f"{count} {unit}{'' if amount == 1 else 's'}"
+
+    @staticmethod
+    def _duration_value(amount: float | None, unit: str) -> str:
+        """TIMEX3 duration: P3Y, PT24H, P2Y6M, PXD."""
+        if unit == "fortnight":
+            unit, amount = "week", None if amount is None else amount * 2
+        elif unit == "decade":
+            unit, amount = ("year", amount * 10) if amount is not None else ("decade", None)
+        elif unit in ("century", "millennium"):
+            factor = 100 if unit == "century" else 1000
+            unit, amount = ("year", amount * factor) if amount is not None else (unit, None)
+        elif unit == "weekend":
+            unit, amount = "day", None if amount is None else amount * 2
+        letter = {"decade": "DE", "century": "CE", "millennium": "ML"}.get(unit) or _DURATION_LETTER[unit]
+        prefix = "PT" if unit in _TIME_UNITS else "P"
+        if amount is None:
+            return f"{prefix}X{letter}"
+        whole = int(amount)
+        if amount == whole:
+            return f"{prefix}{whole}{letter}"
+        if amount - whole == 0.5 and unit == "year":
+            return f"P{whole}Y6M" if whole else "P6M"
+        if amount - whole == 0.5 and unit == "hour":
+            return f"PT{whole}H30M" if whole else "PT30M"
+        return f"{prefix}{amount:g}{letter}"
+
+    def _duration_reading(self, m: Mention, unit: str) -> Reading:
+        amount = number_value(m.group("num"))
+        if m.group("num2"):
+            amount = None
+        value = self._duration_value(amount, unit)
+        qmod = _norm(m.group("qmod"))
+        mod = ""
+        if m.group("orso") and "more" in m.group("orso"):
+            mod = "EQUAL_OR_MORE"
+        elif m.group("orso") or qmod in ("about", "around", "approximately", "roughly", "nearly", "almost", "some"):
+            mod = "APPROX"
+        elif qmod in ("more than", "over", "well over", "just over", "a little over", "a little more than"):
+            mod = "MORE_THAN"
+        elif qmod in ("less than", "under", "just under", "barely", "a little less than"):
+            mod = "LESS_THAN"
+        elif qmod in ("at least", "no less than"):
+            mod = "EQUAL_OR_MORE"
+        elif qmod in ("at most", "no more than", "up to"):
+            mod = "EQUAL_OR_LESS"
+        return Reading("DURATION", value, mod, "none", "", f"length of time: {m.text.lower()}")
+
+    def _duration(self, m: Mention) -> Reading | None:
+        unit = unit_name(m.group("unit"))
+        return self._duration_reading(m, unit)
+
+    def _vague_ago(self, m: Mention) -> Reading | None:
+        word = m.group("dir").lower()
+        value = "FUTURE_REF" if word == "later" else "PAST_REF"
+        return Reading("DATE", value, "", "none", "", f"'{m.text.lower()}': an unspecified time {'after' if word == 'later' else 'before'}")
+
+    def _vague_plural(self, m: Mention) -> Reading | None:
+        unit = unit_name(m.group("unit"))
+        qualifier = _norm(m.group("vq"))
+        if qualifier.endswith("recent") and unit == "year":
+            return Reading("DATE", "PAST_REF", "", "none", "", "'recent years': the past")
+        return Reading("DURATION", self._duration_value(None, unit), "", "none", "", f"an unspecified number of {unit}s")
+
+    def _set(self, m: Mention) -> Reading | None:
+        if m.group("setword"):
+            word = m.group("setword").lower()
+            return Reading("SET", _SET_WORDS[word], "", "none", "", f"'{word}': repeats")
+        unit_word = (m.group("sunit") or m.group("sunit2") or m.group("sunit3")).lower()
+        if unit_word in WEEKDAYS:
+            return Reading("SET", f"XXXX-WXX-{WEEKDAYS[unit_word] + 1}", "", "none", "", f"every {unit_word.capitalize()}")
+        if unit_word in PARTS_OF_DAY:
+            return Reading("SET", f"XXXX-XX-XXT{_pod_code(unit_word)}", "", "none", "", f"every {unit_word}")
+        if unit_word in SEASONS:
+            return Reading("SET", f"XXXX-{SEASONS[unit_word]}", "", "none", "", f"every {unit_word}")
+        unit = unit_name(unit_word)
+        amount = 2.0 if m.group("other") else number_value(m.group("snum")) if m.group("snum") else 1.0
+        if unit == "weekend":
+            return Reading("SET", "XXXX-WXX-WE", "", "none", "", "every weekend")
+        return Reading("SET", self._duration_value(amount, unit), "", "none", "", f"'{m.text.lower()}': repeats")
+
+    def _reference(self, m: Mention) -> Reading | None:
+        word = _norm(m.group("ref"))
+        if word in _PRESENT:
+            return Reading("DATE", "PRESENT_REF", "", "none", "", f"'{word}': the present")
+        if word in _PAST_REFS:
+            return Reading("DATE", "PAST_REF", "", "none", "", f"'{word}': some time before the publication date")
+        return Reading("DATE", "FUTURE_REF", "", "none", "", f"'{word}': some time after the publication date")
+
+    def _holiday(self, m: Mention) -> Reading | None:
+        name = " ".join(m.group("holiday").split())
+        if m.group("year"):
+            value = holiday_date(name, int(m.group("year"))).isoformat()
+            return Reading("DATE", value, "", "absolute", value, f"{name} of the year named")
+        if self.anchor is None:
+            return Reading("DATE", "XXXX-XX-XX", "", "none", "", f"{name}, year unknown")
+        anchor = self.anchor
+        rel = _norm(m.group("hrel"))
+        days = [holiday_date(name, year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        direction = FUTURE if rel == "next" else PAST if rel == "last" else self._direction(m)
+        if direction == FUTURE:
+            day = min(d for d in days if d >= anchor)
+        elif direction == PAST:
+            day = max(d for d in days if d <= anchor)
+        else:
+            day = days[1]
+        return Reading("DATE", day.isoformat(), "", "publication", anchor.isoformat(),
+                       f"{name}: the one {'after' if direction == FUTURE else 'before' if direction == PAST else 'in the year of'} the publication date",
+                       direction)

@@ -1,0 +1,97 @@
+"""Direction: does an underspecified expression ("in July", "on Monday") look back or ahead? Read from spaCy's tags."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+PAST = "past"
+FUTURE = "future"
+
+_FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo", "would", "'d", "going"}
+# Heads of a "to"-infinitive that put it ahead in time: "is due to sign", "scheduled to meet", "agreed to hold".
+_FUTURE_HEADS = {
+    "due", "schedule", "set", "expect", "plan", "intend", "hope", "aim", "want", "go", "likely", "poise", "slate",
+    "prepare", "propose", "agree", "decide", "vote", "promise", "pledge", "vow", "threaten", "seek", "try", "need",
+    "ready", "about", "able", "expected", "scheduled", "planned", "slated", "poised",
+}
+_FUTURE_WORDS = {"until", "till", "next", "upcoming", "coming", "tomorrow", "later", "soon"}
+_PAST_WORDS = {"since", "ago", "last", "earlier"}
+
+
+def sentence_direction(doc: Doc, start: int, end: int) -> str:
+    """"past", "future" or "" for the clause holding the characters start..end of doc."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return ""
+    before = _word_before(span)
+    if before in ("until", "till"):
+        return FUTURE
+    if before in ("since",):
+        return PAST
+    verb = _governing_verb(span.root)
+    if verb is not None:
+        found = _verb_direction(verb, depth=0)
+        if found:
+            return found
+    return _sentence_fallback(span.sent)
+
+
+def _word_before(span: Span) -> str:
+    if span.start == 0:
+        return ""
+    return span.doc[span.start - 1].lower_
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB") or token.tag_ == "MD":
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _verb_direction(verb: Token, depth: int) -> str:
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    words = {child.lower_ for child in auxiliaries}
+    if verb.lower_ in _FUTURE_AUXILIARIES or words & _FUTURE_AUXILIARIES:
+        return FUTURE
+    if "to" in words or verb.dep_ == "xcomp":
+        head = verb.head
+        if head.lemma_.lower() in _FUTURE_HEADS or head.lower_ in _FUTURE_HEADS:
+            return FUTURE
+        if depth < 2 and head is not verb:
+            return _verb_direction(head, depth + 1)
+        return ""
+    if verb.tag_ == "VBD":
+        return PAST
+    if verb.tag_ == "VBN":
+        if words & {"has", "have", "had", "was", "were", "'ve", "'s"}:
+            return PAST
+        if verb.dep_ in ("amod", "acl") or not words:
+            return PAST if verb.head.tag_ == "VBD" else ""
+    if words & {"was", "were", "did", "had"}:
+        return PAST
+    if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re", "'m", "'s"}:
+        return FUTURE
+    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"):
+        return FUTURE
+    return ""
+
+
+def _sentence_fallback(sent: Span) -> str:
+    future = past = 0
+    for token in sent:
+        lower = token.lower_
+        if token.tag_ == "MD" and lower in _FUTURE_AUXILIARIES:
+            future += 1
+        elif lower in _FUTURE_WORDS:
+            future += 1
+        elif token.tag_ == "VBD" or lower in _PAST_WORDS:
+            past += 1
+    if future > past:
+        return FUTURE
+    if past:
+        return PAST
+    return ""
