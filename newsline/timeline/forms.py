@@ -9,10 +9,9 @@ from django.db.models import Q, QuerySet
 
 from newsline.nlp.temporal import parse_human_date
 
-from .models import Actor, Event, Source
+from .models import KEY_IMPORTANCE, Actor, Event, Source
 
 MAX_QUERY_LENGTH = 200
-KEY_IMPORTANCE = 0.5
 
 
 class DateBoundField(forms.Field):
@@ -110,8 +109,12 @@ class FilterForm(forms.Form):
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
 
-    def filter(self, events: QuerySet[Event]) -> QuerySet[Event]:
+    def filter(self, events: QuerySet[Event], include_dates: bool = True) -> QuerySet[Event]:
+        """Apply the valid filters; without `include_dates` the from/to bounds are left out (for the overview)."""
         filters = self.valid_filters()
+        if not include_dates:
+            filters.pop("date_from", None)
+            filters.pop("date_to", None)
         if actors := filters.get("actor"):
             for actor in actors:
                 events = events.filter(actors=actor)
@@ -182,3 +185,11 @@ def resolve_actors(names: list[str]) -> tuple[list[Actor], list[str]]:
         elif actor not in found:
             found.append(actor)
     return found, unknown
+
+
+class PageForm(forms.Form):
+    page = forms.IntegerField(required=False, min_value=1, max_value=1_000_000)
+
+    def page_number(self) -> int:
+        """The requested page; anything unreadable means the first."""
+        return (self.cleaned_data.get("page") or 1) if self.is_valid() else 1

@@ -1,10 +1,17 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import ExtractMonth, ExtractYear
 from simple_history.models import HistoricalRecords
 
 from newsline.nlp.temporal import display_value, modified_range, value_range
+from newsline.nlp.temporal.values import format_day
+
+UNCERTAIN_PUBLICATION_CONFIDENCE = 0.7
+KEY_IMPORTANCE = 0.5
 
 PRECISION_CHOICES = [
     ("day", "day"),
@@ -72,6 +79,36 @@ class Source(EditorLocks):
     def display_name(self) -> str:
         return self.outlet or self.file_name
 
+    @property
+    def published_is_uncertain(self) -> bool:
+        """True when relative dates resolved against this publication date deserve a second look."""
+        return (
+            self.published is None
+            or self.published_how in ("inferred", "unknown")
+            or self.published_confidence < UNCERTAIN_PUBLICATION_CONFIDENCE
+        )
+
+    def highlighted_text(self) -> list[tuple[str, Mention | None]]:
+        """The article text cut into pieces; a piece paired with a mention is that mention's date expression."""
+        mentions = sorted(
+            (m for m in self.mentions.all() if m.expression_start is not None and m.expression_end is not None),
+            key=lambda m: (m.expression_start, m.expression_end),
+        )
+        pieces: list[tuple[str, Mention | None]] = []
+        position = 0
+        for mention in mentions:
+            start, end = mention.expression_start, mention.expression_end
+            # Several events can cite the same expression; overlapping or out-of-range spans are shown once.
+            if start < position or end > len(self.text) or start >= end:
+                continue
+            if start > position:
+                pieces.append((self.text[position:start], None))
+            pieces.append((self.text[start:end], mention))
+            position = end
+        if position < len(self.text):
+            pieces.append((self.text[position:], None))
+        return pieces
+
 
 class ActorQuerySet(models.QuerySet):
     def with_event_counts(self) -> ActorQuerySet:
@@ -111,6 +148,32 @@ class EventQuerySet(models.QuerySet):
 
     def chronological(self) -> EventQuerySet:
         return self.order_by(models.F("date_start").asc(nulls_last=True), "date_end", "-importance", "pk")
+
+    def for_cards(self) -> EventQuerySet:
+        """Everything an event card shows, in a fixed number of queries however many events there are."""
+        mentions = Mention.objects.select_related("source").defer("source__text").order_by(
+            "source__published", "source_id", "sentence_start"
+        )
+        return self.prefetch_related("actors", Prefetch("mentions", queryset=mentions))
+
+    def per_month(self) -> list[MonthCount]:
+        """How many dated events start in each month, oldest first (months without events are left out)."""
+        rows = (
+            self.filter(date_start__isnull=False)
+            .annotate(year=ExtractYear("date_start"), month=ExtractMonth("date_start"))
+            .order_by()
+            .values("year", "month")
+            .annotate(count=Count("pk", distinct=True))
+            .order_by("year", "month")
+        )
+        return [MonthCount(row["year"], row["month"], row["count"]) for row in rows]
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    year: int
+    month: int
+    count: int
 
 
 class Event(EditorLocks):
@@ -152,6 +215,24 @@ class Event(EditorLocks):
         if not self.date_value:
             return "date unresolved"
         return display_value(self.date_value, self.date_mod, self.approximate)
+
+    @property
+    def number_of_sources(self) -> int:
+        return len({mention.source_id for mention in self.mentions.all()})
+
+    @property
+    def is_key(self) -> bool:
+        return self.importance >= KEY_IMPORTANCE
+
+    def disagreeing_mentions(self) -> list[Mention]:
+        """Mentions whose own date cannot be the event's date (their ranges do not overlap)."""
+        if self.date_start is None or self.date_end is None:
+            return []
+        return [
+            mention for mention in self.mentions.all()
+            if mention.date_start is not None and mention.date_end is not None
+            and (mention.date_end < self.date_start or mention.date_start > self.date_end)
+        ]
 
     def set_date(self, value: str, mod: str = "", approximate: bool = False) -> None:
         """Set value, modifier, start, end and precision together, so they never disagree."""
@@ -207,4 +288,30 @@ class Mention(models.Model):
     @property
     def anchor_is_publication(self) -> bool:
         return self.anchor == "publication"
+
+    def anchor_explained(self) -> str:
+        """What the date was counted from, in words ("published Thu 16 Feb 2017")."""
+        anchor_day = format_day(self.anchor_date) if self.anchor_date else ""
+        if self.anchor == "publication":
+            published = self.source.published
+            return f"published {format_day(published)}" if published else "publication date unknown"
+        if self.anchor == "narrative" and anchor_day:
+            return f"counted from the story's last date, {anchor_day}"
+        if self.anchor == "event":
+            relative_to = self.event_ref or "another event"
+            return f"counted from {relative_to}" + (f" ({anchor_day})" if anchor_day else "")
+        if self.anchor == "absolute":
+            return "written as a full date"
+        return ""
+
+    def sentence_parts(self) -> tuple[str, str, str]:
+        """The sentence split around the date expression: (before, expression, after)."""
+        if self.expression_start is not None and self.expression_end is not None:
+            start, end = self.expression_start - self.sentence_start, self.expression_end - self.sentence_start
+            if 0 <= start < end <= len(self.sentence):
+                return self.sentence[:start], self.sentence[start:end], self.sentence[end:]
+        if self.expression and (found := self.sentence.lower().find(self.expression.lower())) >= 0:
+            end = found + len(self.expression)
+            return self.sentence[:found], self.sentence[found:end], self.sentence[end:]
+        return self.sentence, "", ""
 
