@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db import models, transaction
+from django.db.models import Case, Count, Exists, FloatField, OuterRef, Prefetch, Q, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
 from simple_history.models import HistoricalRecords
 
@@ -141,6 +141,42 @@ class Actor(EditorLocks):
     def all_names(self) -> list[str]:
         return [self.name, *self.aliases]
 
+    def merge_into(self, canonical: Actor) -> None:
+        """Fold this actor into `canonical`: its mentions and events move over, its names become aliases there."""
+        if canonical.pk == self.pk:
+            raise ValueError("An actor cannot be merged into itself.")
+        with transaction.atomic():
+            canonical.mentions.add(*self.mentions.all())
+            canonical.events.add(*self.events.all())
+            known = {name.lower() for name in canonical.all_names}
+            for name in self.all_names:
+                if name.lower() not in known:
+                    canonical.aliases = [*canonical.aliases, name]
+                    known.add(name.lower())
+            canonical.save()
+            self.delete()
+
+
+# Date expressions that name only a weekday or only a month: their week or year comes from the anchor.
+# Full names only, so that "last month" or "the past decade" are not mistaken for "Mon" or "Dec".
+WEEKDAY_ONLY_EXPRESSION = r"^[^0-9]*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)[^0-9]*$"
+MONTH_ONLY_EXPRESSION = (
+    r"^[^0-9]*(january|february|march|april|may|june|july|august|september|sept|october|november|december)[^0-9]*$"
+)
+
+# Why an event's date may be weak: (annotation made by `with_review_score`, weight, reason shown to editors).
+REVIEW_SIGNALS: list[tuple[str, float, str]] = [
+    ("review_undated", 8, "no date could be resolved"),
+    ("review_conflict", 5, "sources disagree on the date"),
+    ("review_inferred_anchor", 4, "dated from an inferred publication date"),
+    ("review_weekday_only", 3, "only a weekday names the day"),
+    ("review_month_only", 2, "only a month is named, the year is inferred"),
+    ("review_future", 2, "reported in the future tense"),
+    ("review_low_confidence", 2, "low date confidence"),
+    ("review_flagged", 1, "flagged during ingest"),
+]
+LOW_CONFIDENCE = 0.5
+
 
 class EventQuerySet(models.QuerySet):
     def visible(self) -> EventQuerySet:
@@ -167,6 +203,56 @@ class EventQuerySet(models.QuerySet):
             .order_by("year", "month")
         )
         return [MonthCount(row["year"], row["month"], row["count"]) for row in rows]
+
+    def with_source_count(self) -> EventQuerySet:
+        return self.annotate(source_count=Count("mentions__source", distinct=True))
+
+    def with_review_score(self) -> EventQuerySet:
+        """Annotate each REVIEW_SIGNALS flag and `review_score`, their weighted sum (higher = weaker date)."""
+        mentions = Mention.objects.filter(event=OuterRef("pk"))
+        not_absolute = ~Exists(mentions.filter(anchor="absolute"))
+        flags = {
+            "review_undated": Q(date_value=""),
+            "review_conflict": Exists(mentions.filter(date_start__gt=OuterRef("date_end")))
+            | Exists(mentions.filter(date_end__lt=OuterRef("date_start"))),
+            "review_inferred_anchor": Exists(
+                mentions.filter(anchor="publication", source__published_how__in=["inferred", "unknown"])
+            ),
+            "review_weekday_only": Exists(mentions.filter(expression__iregex=WEEKDAY_ONLY_EXPRESSION)) & not_absolute,
+            "review_month_only": Exists(mentions.filter(expression__iregex=MONTH_ONLY_EXPRESSION)) & not_absolute,
+            "review_future": Q(planned=True) | Exists(mentions.filter(planned=True)),
+            "review_low_confidence": Q(confidence__lt=LOW_CONFIDENCE),
+            "review_flagged": ~Q(review_reasons=[]),
+        }
+        annotated = self.annotate(**{
+            name: Case(When(condition, then=Value(True)), default=Value(False), output_field=models.BooleanField())
+            for name, condition in flags.items()
+        })
+        score = sum(
+            (Case(When(**{name: True}, then=Value(float(weight))), default=Value(0.0), output_field=FloatField())
+             for name, weight, _ in REVIEW_SIGNALS),
+            Value(0.0),
+        )
+        return annotated.annotate(review_score=score)
+
+    def review_queue(self) -> EventQuerySet:
+        """Unchecked events with any sign of a weak date, weakest first."""
+        return (
+            self.with_review_score()
+            .filter(status=Event.Status.AUTO, review_score__gt=0)
+            .order_by("-review_score", "confidence", "pk")
+        )
+
+    def merge(self) -> Event:
+        """Merge these events into the one with most sources (the first by id on a tie); returns it."""
+        events = list(self.with_source_count().order_by("-source_count", "pk"))
+        if len(events) < 2:
+            raise ValueError("Select at least two events to merge.")
+        target, *others = events
+        with transaction.atomic():
+            for other in others:
+                other.merge_into(target)
+        return target
 
 
 @dataclass(frozen=True)
@@ -242,6 +328,45 @@ class Event(EditorLocks):
         self.date_start = span.start if span else None
         self.date_end = span.end if span else None
         self.precision = whole.precision if whole else ""
+
+    @property
+    def weak_date_reasons(self) -> list[str]:
+        """Reasons from `with_review_score` annotations, then those ingest recorded."""
+        reasons = [label for name, _, label in REVIEW_SIGNALS if name != "review_flagged" and getattr(self, name, False)]
+        return reasons + [reason for reason in self.review_reasons if reason not in reasons]
+
+    def merge_into(self, target: Event) -> None:
+        """Move this event's mentions and actors to `target` and delete this event.
+
+        Mentions keep the event they were moved to on every re-ingest, so the merge lasts.
+        """
+        if target.pk == self.pk:
+            raise ValueError("An event cannot be merged into itself.")
+        with transaction.atomic():
+            self.mentions.update(event=target)
+            target.actors.add(*self.actors.all())
+            if target.status == Event.Status.AUTO:
+                target.status = Event.Status.CORRECTED
+                target.save()
+            self.delete()
+
+    def split_off(self, mentions: models.QuerySet[Mention]) -> Event:
+        """Move some of this event's mentions to a new event, which is returned."""
+        moving = list(mentions.filter(event=self).order_by("position", "pk"))
+        if not moving:
+            raise ValueError("Choose at least one of this event's mentions to split off.")
+        if len(moving) == self.mentions.count():
+            raise ValueError("Leave at least one mention on the original event.")
+        with transaction.atomic():
+            lead = moving[0]
+            new_event = Event.objects.create(
+                headline=(lead.headline or lead.sentence)[:300], summary=lead.sentence, status=Event.Status.CORRECTED
+            )
+            Mention.objects.filter(pk__in=[mention.pk for mention in moving]).update(event=new_event)
+            if self.status == Event.Status.AUTO:
+                self.status = Event.Status.CORRECTED
+                self.save()
+        return new_event
 
 
 class Mention(models.Model):
