@@ -212,7 +212,7 @@ Federal Bureau of Investigation|FBI
 Central Intelligence Agency|CIA
 National Security Agency|NSA
 Pentagon|US Department of Defense;Department of Defense
-State Department|US State Department;Department of State
+State Department|US State Department;Department of State;State Dept
 """
 
 
