@@ -5,11 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .articles import ArticleFile
 from .events import EventCandidate, extract_events
+from .metadata import detect_outlet, detect_title
 from .pubdates import PublicationDate, detect_publication_date
 from .temporal import Timex, find_timexes
+
+RELIABLE_HOW = ("front_matter", "printed", "editor")
 
 
 @dataclass(frozen=True)
@@ -20,29 +24,32 @@ class ArticleAnalysis:
     publication: PublicationDate
     timexes: list[Timex]
     events: list[EventCandidate]
+    doc: Doc
+
+    @property
+    def has_reliable_day(self) -> bool:
+        return self.publication.precision == "day" and self.publication.how in RELIABLE_HOW
 
 
-def analyze_article(article: ArticleFile, nlp: Language, publication: PublicationDate | None = None) -> ArticleAnalysis:
-    """Analyze one article. A known `publication` date (front matter, an editor's) skips detection."""
-    doc = nlp(article.text)
+def analyze_article(
+    article: ArticleFile, nlp: Language, publication: PublicationDate | None = None, doc: Doc | None = None
+) -> ArticleAnalysis:
+    """Analyze one article. A known `publication` date (front matter, an editor's) skips detection.
+
+    Pass the `doc` of an earlier analysis of the same text to re-resolve it without parsing again.
+    """
+    doc = doc if doc is not None else nlp(article.text)
     if publication is None and article.published:
         publication = PublicationDate(article.published, "day", "front_matter", "front matter 'published'", 1.0)
     if publication is None:
         publication = detect_publication_date(doc)
-    timexes = find_timexes(doc, publication.date)
-    title = article.front_matter.get("title") or _first_line(article.text)
+    timexes = find_timexes(doc, publication.date if publication.precision == "day" else None)
     return ArticleAnalysis(
-        title=title,
-        outlet=article.front_matter.get("outlet", ""),
+        title=article.front_matter.get("title") or detect_title(article.text),
+        outlet=article.front_matter.get("outlet") or detect_outlet(article.text),
         url=article.front_matter.get("url", ""),
         publication=publication,
         timexes=timexes,
         events=extract_events(doc, timexes),
+        doc=doc,
     )
-
-
-def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if len(line.split()) >= 4:
-            return line.strip()[:300]
-    return ""

@@ -21,8 +21,8 @@ from spacy.language import Language
 from newsline.nlp.articles import ArticleFile, FrontMatterError, read_article
 from newsline.nlp.actors import ActorMention
 from newsline.nlp.events import EventCandidate
-from newsline.nlp.pipeline import ArticleAnalysis, analyze_article
-from newsline.nlp.pubdates import PublicationDate
+from newsline.nlp.pipeline import RELIABLE_HOW, ArticleAnalysis, analyze_article
+from newsline.nlp.pubdates import DatedReport, PublicationDate, corroborate_publication, dated_reports
 from newsline.nlp.spacy_model import load_pipeline
 from newsline.nlp.temporal import modified_range
 
@@ -125,10 +125,7 @@ def ingest_paths(paths: Iterable[Path], progress: Progress = lambda message: Non
     for number, item in enumerate(pending, start=1):
         progress(f"analyzing  [{number}/{len(pending)}] {item.path.name}")
         analyses[item.path] = analyze_article(item.article, nlp, publication=editor_publication(item.source))
-    for item in pending:
-        corroborated = corroborate(analyses[item.path], [a for p, a in analyses.items() if p != item.path])
-        if corroborated is not None:
-            analyses[item.path] = analyze_article(item.article, nlp, publication=corroborated)
+    corroborate_publication_dates(pending, analyses, nlp, progress)
 
     for item in pending:
         try:
@@ -378,8 +375,62 @@ def review_reasons(event: Event, mentions: list[Mention]) -> list[str]:
     return reasons
 
 
-def corroborate(analysis: ArticleAnalysis, others: list[ArticleAnalysis]) -> PublicationDate | None:
-    return None
+def corroborate_publication_dates(
+    pending: list[PendingArticle], analyses: dict[Path, ArticleAnalysis], nlp: Language, progress: Progress
+) -> None:
+    """Date articles that print no reliable day from other articles reporting the same happenings.
+
+    Reports come from the articles of this run with a reliable day and from sources already stored.
+    A second round lets an article dated in the first corroborate the rest.
+    """
+    stored = stored_reports(exclude={item.path.name for item in pending})
+    for _round in range(2):
+        reports = stored + [
+            report
+            for item in pending
+            if analyses[item.path].publication.precision == "day" and analyses[item.path].publication.date
+            for report in dated_reports(analyses[item.path].doc, analyses[item.path].publication, source_label(item, analyses[item.path]))
+        ]
+        for item in pending:
+            analysis = analyses[item.path]
+            if analysis.has_reliable_day:
+                continue
+            label = source_label(item, analysis)
+            others = [report for report in reports if report.source_label != label]
+            publication = corroborate_publication(analysis.doc, others, analysis.publication)
+            if publication != analysis.publication:
+                progress(f"dated      {item.path.name}: {publication.how} {publication.value}")
+                analyses[item.path] = analyze_article(item.article, nlp, publication=publication, doc=analysis.doc)
+
+
+def source_label(item: PendingArticle, analysis: ArticleAnalysis) -> str:
+    return report_label(analysis.outlet, item.path.name)
+
+
+def report_label(outlet: str, file_name: str) -> str:
+    """How corroboration evidence names another article; unique per file."""
+    return f"{outlet} ({file_name})" if outlet else file_name
+
+
+def stored_reports(exclude: set[str]) -> list[DatedReport]:
+    """Day-dated mentions of stored sources whose publication day is reliable, as corroboration reports."""
+    mentions = (
+        Mention.objects.filter(source__published_how__in=RELIABLE_HOW, source__published_precision="day")
+        .exclude(source__file_name__in=exclude)
+        .exclude(date_start__isnull=True)
+        .select_related("source")
+    )
+    return [
+        DatedReport(
+            sentence=mention.sentence,
+            value=mention.date_value,
+            source_label=report_label(mention.source.outlet, mention.source.file_name),
+            published=mention.source.published,
+            undated=mention.anchor == "publication" and not mention.expression,
+        )
+        for mention in mentions
+        if mention.date_start == mention.date_end
+    ]
 
 
 def resolve_event_anchors() -> None:
