@@ -22,7 +22,8 @@ PARTS_OF_DAY = {
 ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
     "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-    "twentieth": 20, "twenty-first": 21, "nineteenth": 19, "eighteenth": 18,
+    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
 }
 
 _SMALL = [
@@ -60,6 +61,8 @@ NUMBER = (
 )
 YEAR = r"(?<![\d$£€.,/-])(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-\d)"
 DAY_OF_MONTH = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DAY_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth)"
+DAY_WORD = rf"(?:(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|twentieth|thirtieth|{_DAY_ORDINAL})"
 
 
 def number_value(text: str) -> float | None:

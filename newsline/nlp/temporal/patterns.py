@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import DAY_OF_MONTH, MONTH, NUMBER, SEASON, UNIT, WEEKDAY, YEAR
+from .lexicon import DAY_OF_MONTH, DAY_WORD, MONTH, NUMBER, SEASON, UNIT, WEEKDAY, YEAR
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,8 @@ RULES: list[tuple[str, str]] = [
     ("slash_date", r"\b(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<year>\d{4}|\d\d)\b"),
     (
         "month_day",
-        rf"{_POINT_MOD}\b(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{DAY_OF_MONTH})\b"
-        rf"(?!\s*(?:%|percent\b|:|\.\d|,\d))(?:,?\s+(?P<year>{YEAR}))?",
+        rf"{_POINT_MOD}\b(?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?:the\s+)?(?P<day>{DAY_OF_MONTH}|{DAY_WORD})\b"
+        rf"(?!\s*(?:%|percent\b|:\d|\.\d|,\d))(?:,?\s+(?P<year>{YEAR}))?",
     ),
     (
         "day_month",
@@ -138,7 +138,7 @@ RULES: list[tuple[str, str]] = [
     ("vague_ago", r"\b(?P<unit>years|months|weeks|days|decades|moments)\s+(?P<dir>ago|earlier|later)\b"),
     (
         "set",
-        rf"\b(?:(?P<setword>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|semiannually)"
+        rf"\b(?:(?P<setword>daily|weekly|monthly|yearly|hourly|nightly|biweekly)"
         rf"|(?:every|each)\s+(?P<other>other\s+)?(?:(?P<snum>{NUMBER})\s+)?(?P<sunit>{UNIT}|{WEEKDAY}|morning|night|evening|afternoon|summer|winter|spring|autumn)"
         rf"|(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times|several\s+times|many\s+times)\s+(?:a|an|per|each|every)\s+(?P<sunit2>{UNIT})"
         r"|(?P<per>a|per)\s+(?P<sunit3>year|month|week|day|hour|quarter)(?=\s*[,.;)]|\s+(?:for|in|on|and|or|to|until|through|since|at|from|by|after|before|over)\b))\b",
@@ -176,10 +176,9 @@ _MAY_PREPOSITIONS = re.compile(
 )
 _SEASON_VERBS = {"fall", "spring"}
 _NOT_DURATION_AFTER = re.compile(r"^\s+of\b", re.IGNORECASE)
-_SET_PRECEDED_BY = re.compile(
-    r"(?:\d[\d,.]*\s*(?:%|percent|million|billion|trillion|dollars|cents|hours|days|times|people|barrels|tons)?|\$[\d,.]+\s*(?:million|billion)?|once|twice|times)\s+$",
-    re.IGNORECASE,
-)
+_SET_PRECEDED_BY = re.compile(r"(?:\d[\d,.]*\s*(?:hours|days|times|percent|%)?|once|twice|times)\s+$", re.IGNORECASE)
+# "$500 million a year" is a rate, not a time: matched so that "a year" is not read as a duration, then dropped.
+_MONEY_BEFORE = re.compile(r"(?:\$[\d,.]+|\d\s*(?:million|billion|trillion|dollars|cents|barrels|tons|people))\s*(?:million|billion|trillion)?\s+$", re.IGNORECASE)
 
 
 def detect(text: str) -> list[Mention]:
@@ -218,13 +217,15 @@ def _plausible(mention: Mention, text: str) -> bool:
         bare = not (mention.group("year") or mention.group("rel") or mention.group("pmod") or mention.group("relyear"))
         if bare and (word == "May" or word.endswith(".") or len(word) <= 4 and word not in ("June", "July")):
             return word == "May" and bool(_MAY_PREPOSITIONS.search(before)) and not after.lstrip().startswith(("be ", "have "))
-        if bare and word == "March" and re.match(r"\s+(?:on|to|through|against|in)\b", after):
+        if bare and word == "March" and re.match(r"\s+(?:on|to|through|against|in|for|of)\b", after):
             return False
     if rule == "season" and mention.group("season").lower() in _SEASON_VERBS:
         if not (mention.group("rel") or mention.group("year") or mention.group("pmod")):
             return bool(re.search(r"\b(?:in|during|since|until|by|this|last|next|of|the|early|late)\s+$", before, re.I))
     if rule == "season" and not (mention.group("rel") or mention.group("year") or mention.group("pmod")):
         return bool(re.search(r"\b(?:in|during|since|until|by|through|over|of|and)\s+$", before, re.I))
+    if rule in ("duration", "offset") and re.match(r"[\s-]*old\b", after):
+        return False
     if rule == "duration":
         unit = mention.group("unit").lower()
         number = mention.group("num").lower()
@@ -233,7 +234,7 @@ def _plausible(mention: Mention, text: str) -> bool:
         if number in ("some", "many") and not mention.group("drel"):
             return unit.endswith("s")
     if rule == "set" and mention.group("per"):
-        return bool(_SET_PRECEDED_BY.search(before))
+        return bool(_SET_PRECEDED_BY.search(before) or _MONEY_BEFORE.search(before))
     if rule == "reference":
         ref = mention.group("ref").lower()
         if ref == "current":

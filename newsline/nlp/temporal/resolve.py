@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .calendar_math import (
@@ -24,7 +24,7 @@ from .calendar_math import (
     value_start,
 )
 from .lexicon import MONTHS, ORDINALS, PARTS_OF_DAY, SEASON_START_MONTH, SEASONS, WEEKDAYS, number_value
-from .patterns import Mention
+from .patterns import _MONEY_BEFORE, Mention
 from .tense import FUTURE, PAST
 from .values import MONTH_NAMES, WEEKDAY_ABBR
 
@@ -63,6 +63,9 @@ class Reading:
     direction: str = ""
     event_ref: str = ""
     offset: str = ""
+    # A comparison point ("a year earlier", "the year-ago quarter") is not what the story goes on to talk about,
+    # so it does not become the narrative reference.
+    comparison: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,11 @@ def _month_number(word: str) -> int:
 
 
 def _day_number(word: str) -> int:
-    return int(re.match(r"\d+", word)[0])
+    if word[0].isdigit():
+        return int(re.match(r"\d+", word)[0])
+    parts = re.split(r"[\s-]+", word.lower())
+    tens = {"twenty": 20, "thirty": 30}.get(parts[0], 0) if len(parts) == 2 else 0
+    return tens + ORDINALS.get(parts[-1], 0)
 
 
 def _pod_code(word: str) -> str:
@@ -104,13 +111,16 @@ class Resolver:
         self.direction_of = direction_of
         self.event_after = event_after
         self.reference: Reference | None = None
+        self.reported_quarter: date | None = None
 
     def resolve(self, mention: Mention) -> Reading | None:
         reading = getattr(self, "_" + mention.rule)(mention)
-        if reading is not None and reading.type in ("DATE", "TIME") and reading.anchor != "event":
+        if reading is not None and reading.type in ("DATE", "TIME") and reading.anchor != "event" and not reading.comparison:
             start = value_start(reading.value)
             if start is not None:
                 self.reference = Reference(start[0], start[1], reading.value, mention.start)
+                if start[1] == "quarter":
+                    self.reported_quarter = start[0]
         return reading
 
     # ----- helpers -------------------------------------------------------------------------------------------
@@ -153,7 +163,28 @@ class Resolver:
             return anchor.year - 1, "the last one on or before the publication date (the sentence looks back)"
         if direction == FUTURE and here < now:
             return anchor.year + 1, "the next one on or after the publication date (the sentence looks ahead)"
+        if not direction and not day and abs(month - anchor.month) > 6:
+            nearer = anchor.year + 1 if month < anchor.month else anchor.year - 1
+            return nearer, "the nearest such month to the publication date"
         return anchor.year, "in the publication year"
+
+    def _year_for_day(self, month: int, day: int, direction: str) -> tuple[int, str]:
+        """A day and month close to the publication date are that occurrence whatever the tense
+        ("has set Nov. 10 as the deadline" in a Nov. 2 article); farther ones follow the sentence's direction."""
+        assert self.anchor is not None
+        anchor = self.anchor
+        candidates = []
+        for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+            try:
+                candidates.append((abs((date(year, month, day) - anchor).days), year))
+            except ValueError:
+                continue
+        if not candidates:
+            return anchor.year, "in the publication year"
+        distance, nearest = min(candidates)
+        if distance <= 45 or not direction:
+            return nearest, "the nearest such day to the publication date"
+        return self._year_for(month, day, direction)
 
     def _direction(self, mention: Mention) -> str:
         return self.direction_of(mention.start, mention.end)
@@ -187,7 +218,7 @@ class Resolver:
         if self.anchor is None:
             return Reading("DATE", f"XXXX-{month:02d}-{day:02d}", mod, "none", "", "day and month, year unknown (no publication date)")
         direction = self._direction(m)
-        year, why = self._year_for(month, day, direction)
+        year, why = self._year_for_day(month, day, direction)
         if m.group("weekday"):
             year = self._year_matching_weekday(month, day, WEEKDAYS[m.group("weekday").lower()], year)
             why = "the year in which that date falls on the weekday named"
@@ -374,13 +405,15 @@ class Resolver:
             shift_years = -1
         if shift_years is not None:
             value = f"{anchor.year + shift_years}-{letter}{number}"
-            return Reading("DATE", value, mod, "publication", anchor.isoformat(), "quarter of the year named, counted from the publication year")
+            return Reading("DATE", value, mod, "publication", anchor.isoformat(),
+                           "quarter of the year named, counted from the publication year", comparison=shift_years < 0)
         months_per = 6 if half else 3
         direction = self._direction(m)
         starts = [(y, date(y, months_per * (number - 1) + 1, 1)) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
         if direction == FUTURE:
-            year = min(y for y, start in starts if add_months(start, months_per) > anchor)
-            why = "the next one not yet over (the sentence looks ahead)"
+            # Results for a quarter come out in the weeks after it closes: a quarter just ended still counts.
+            year = min(y for y, start in starts if add_months(start, months_per) + timedelta(days=92) > anchor)
+            why = "the next one not yet reported on (the sentence looks ahead)"
         else:
             year = max(y for y, start in starts if start <= anchor)
             why = "the latest one begun by the publication date"
@@ -394,8 +427,8 @@ class Resolver:
 
     def _reported_quarter(self) -> tuple[date, str]:
         """The quarter a financial story is about: the one it last named, else the last completed one."""
-        if self.reference is not None and self.reference.precision == "quarter":
-            return self.reference.day, "the quarter last named in the text"
+        if self.reported_quarter is not None:
+            return self.reported_quarter, "the quarter last named in the text"
         return self._last_completed_quarter(), "the last completed quarter before the publication date"
 
     def _quarter_relative(self, m: Mention) -> Reading | None:
@@ -421,7 +454,7 @@ class Resolver:
         if year_back:
             day, why = add_months(day, -12), f"a year before {why}"
         value = format_at(day, "quarter")
-        return Reading("DATE", value, "", "publication", anchor.isoformat(), f"'{m.text.lower()}': {why}")
+        return Reading("DATE", value, "", "publication", anchor.isoformat(), f"'{m.text.lower()}': {why}", comparison=year_back)
 
     def _quarter_code(self, m: Mention) -> Reading | None:
         code = m.group("qcode").upper()
@@ -522,11 +555,12 @@ class Resolver:
             return None
         if word in ("year end", "year's end"):
             return self._publication(lambda anchor: str(anchor.year), "year", "year end: the end of the publication year", mod="END")
-        if self.reference is not None and self.reference.precision == "quarter" and m.start - self.reference.position < 400:
-            day = add_months(self.reference.day, -12)
-            return Reading("DATE", format_at(day, "quarter"), "", "narrative", self.reference.value,
-                           "year-earlier: the same quarter a year before the one last named")
-        return self._publication(lambda anchor: str(anchor.year - 1), "year", "year-earlier: the year before the publication year")
+        if self.reported_quarter is not None and self.reference is not None and m.start - self.reference.position < 400:
+            day = add_months(self.reported_quarter, -12)
+            return Reading("DATE", format_at(day, "quarter"), "", "narrative", format_at(self.reported_quarter, "quarter"),
+                           "year-earlier: the same quarter a year before the one last named", comparison=True)
+        reading = self._publication(lambda anchor: str(anchor.year - 1), "year", "year-earlier: the year before the publication year")
+        return replace(reading, comparison=True)
 
     # ----- days, weekdays and times ----------------------------------------------------------------------------
 
@@ -672,16 +706,22 @@ class Resolver:
                                event_ref=event, offset=offset)
         if word in ("ago", "back", "from now", "hence"):
             if unit == "year" and self.reference is not None and self.reference.precision == "quarter" \
-                    and m.start - self.reference.position < 400:
-                day = shift(self.reference.day, unit, signed)
-                return Reading("DATE", format_at(day, "quarter"), mod, "narrative", self.reference.value,
-                               f"'{text}': the quarter last named, {'a year' if amount == 1 else text.split(' ago')[0]} back")
+                    and self.reported_quarter is not None and m.start - self.reference.position < 400:
+                day = shift(self.reported_quarter, unit, signed)
+                return Reading("DATE", format_at(day, "quarter"), mod, "narrative", format_at(self.reported_quarter, "quarter"),
+                               f"'{text}': the same quarter as the one last named, counted back", comparison=True)
             return self._publication(lambda anchor: format_at(shift(anchor, unit, signed), precision), precision,
                                      f"'{text}': counted from the publication date", mod=mod,
                                      direction=PAST if backwards else FUTURE)
-        return self._from_narrative(
+        if unit == "year" and backwards and self.reported_quarter is not None and self.reference is not None \
+                and self.reference.precision == "quarter":
+            day = shift(self.reported_quarter, unit, signed)
+            return Reading("DATE", format_at(day, "quarter"), mod, "narrative", format_at(self.reported_quarter, "quarter"),
+                           f"'{text}': the same quarter as the one last named, counted back", comparison=True)
+        reading = self._from_narrative(
             lambda day, base_precision: format_at(shift(day, unit, signed), base_precision), f"'{text}'", precision, mod=mod,
         )
+        return replace(reading, comparison=backwards)
 
     @staticmethod
     def _offset_mod(qmod: str, backwards: bool, or_so: bool) -> str:
@@ -773,6 +813,8 @@ class Resolver:
             return Reading("SET", f"XXXX-XX-XXT{_pod_code(unit_word)}", "", "none", "", f"every {unit_word}")
         if unit_word in SEASONS:
             return Reading("SET", f"XXXX-{SEASONS[unit_word]}", "", "none", "", f"every {unit_word}")
+        if m.group("per") and _MONEY_BEFORE.search(m.match.string[max(0, m.start - 25) : m.start]):
+            return None
         unit = unit_name(unit_word)
         amount = 2.0 if m.group("other") else number_value(m.group("snum")) if m.group("snum") else 1.0
         if unit == "weekend":

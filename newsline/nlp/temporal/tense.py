@@ -14,6 +14,8 @@ _FUTURE_HEADS = {
     "prepare", "propose", "agree", "decide", "vote", "promise", "pledge", "vow", "threaten", "seek", "try", "need",
     "ready", "about", "able", "expected", "scheduled", "planned", "slated", "poised",
 }
+# Infinitives under these look back or sideways, not ahead: "tried to", "used to", "failed to".
+_NOT_AHEAD_HEADS = {"try", "use", "manage", "fail", "refuse", "begin", "start", "continue", "seem", "appear", "have", "get", "decline", "help"}
 _FUTURE_WORDS = {"until", "till", "next", "upcoming", "coming", "tomorrow", "later", "soon"}
 _PAST_WORDS = {"since", "ago", "last", "earlier"}
 
@@ -59,23 +61,18 @@ def _verb_direction(verb: Token, depth: int) -> str:
         return FUTURE
     if "to" in words or verb.dep_ == "xcomp":
         head = verb.head
-        if head.lemma_.lower() in _FUTURE_HEADS or head.lower_ in _FUTURE_HEADS:
-            return FUTURE
-        if depth < 2 and head is not verb:
-            return _verb_direction(head, depth + 1)
-        return ""
+        if head.lemma_.lower() in _NOT_AHEAD_HEADS:
+            return _verb_direction(head, depth + 1) if depth < 2 and head is not verb else ""
+        # An infinitive names something still to happen at the time of its clause ("an agreement to acquire ... in January").
+        return FUTURE
     if verb.tag_ == "VBD":
         return PAST
     if verb.tag_ == "VBN":
-        if words & {"has", "have", "had", "was", "were", "'ve", "'s"}:
+        if words & {"has", "have", "had", "was", "were", "'ve"} or not words:
             return PAST
-        if verb.dep_ in ("amod", "acl") or not words:
-            return PAST if verb.head.tag_ == "VBD" else ""
     if words & {"was", "were", "did", "had"}:
         return PAST
-    if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re", "'m", "'s"}:
-        return FUTURE
-    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"):
+    if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re", "'m"}:
         return FUTURE
     return ""
 
