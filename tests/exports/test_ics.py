@@ -21,6 +21,7 @@ def test_one_all_day_vevent_per_dated_event_spanning_its_dates(client, room):
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert b"\r\n" in body and b"\n" not in body.replace(b"\r\n", b"")
     vevents = calendar_events(body)
+    assert icalendar.Calendar.from_ical(body)["X-WR-CALDESC"] == "1 event with an unresolved date is left out."
     dated = Event.objects.visible().chronological().filter(date_start__isnull=False)
     assert len(vevents) == dated.count()
     for vevent, event in zip(vevents, dated):

@@ -72,9 +72,10 @@ def test_precision_limits_the_date_parts(client, room):
                                                       {"year": 2019, "month": 3, "day": 24})
 
 
-def test_undated_events_are_left_out_of_timelinejs(client, room):
-    ids = [s["unique_id"] for s in json.loads(download(client, "timelinejs")[1])["events"]]
-    assert f"event-{room['events']['undated'].pk}" not in ids
+def test_undated_events_are_left_out_of_timelinejs_and_the_title_says_so(client, room):
+    document = json.loads(download(client, "timelinejs")[1])
+    assert f"event-{room['events']['undated'].pk}" not in [s["unique_id"] for s in document["events"]]
+    assert "1 event with an unresolved date is left out." in document["title"]["text"]["text"]
 
 
 def test_group_is_the_events_busiest_actor(client, room):

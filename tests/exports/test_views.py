@@ -54,6 +54,13 @@ def test_unknown_format_is_a_404_that_lists_the_formats(client, db):
     assert all(name in message for name in FORMATS)
 
 
+@pytest.mark.parametrize("export_format", list(FORMATS))
+def test_every_format_works_when_nothing_matches(client, room, export_format):
+    response, body = download(client, export_format, "q=no+such+words+anywhere")
+    assert response.status_code == 200
+    assert b"Ames" not in body and b"Ruritania" not in body
+
+
 def test_data_formats_stream(client, room):
     for export_format, spec in FORMATS.items():
         response, _ = download(client, export_format)
