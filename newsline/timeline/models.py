@@ -167,12 +167,12 @@ MONTH_ONLY_EXPRESSION = (
 # Why an event's date may be weak: (annotation made by `with_review_score`, weight, reason shown to editors).
 REVIEW_SIGNALS: list[tuple[str, float, str]] = [
     ("review_undated", 8, "no date could be resolved"),
-    ("review_conflict", 5, "sources disagree on the date"),
-    ("review_inferred_anchor", 4, "dated from an inferred publication date"),
-    ("review_weekday_only", 3, "only a weekday names the day"),
-    ("review_month_only", 2, "only a month is named, the year is inferred"),
+    ("review_conflict", 6, "sources disagree on the date"),
+    ("review_inferred_anchor", 5, "dated from an inferred publication date"),
+    ("review_weekday_only", 4, "only a weekday names the day"),
+    ("review_month_only", 3, "only a month is named, the year is inferred"),
     ("review_future", 2, "reported in the future tense"),
-    ("review_low_confidence", 2, "low date confidence"),
+    ("review_low_confidence", 1.5, "low date confidence"),
     ("review_flagged", 1, "flagged during ingest"),
 ]
 LOW_CONFIDENCE = 0.5
