@@ -62,17 +62,25 @@ def test_editor_date_survives_forced_and_changed_reingest(tmp_path):
 
 
 def test_changed_article_updates_its_derived_data(tmp_path):
-    folder = tmp_path / "corpus"
-    shutil.copytree(CORPUS, folder)
-    ingest_paths([folder])
-    source = Source.objects.order_by("file_name").first()
-    path = folder / source.file_name
-    path.write_text(path.read_text() + "\nOn 3 March 2017 the two ministers met again in Vienna.\n")
+    article = tmp_path / "talks.txt"
+    article.write_text(
+        "---\npublished: 2017-03-01\n---\n"
+        "The foreign ministers of France and Germany met in Paris on Monday to discuss trade.\n\n"
+        "The talks ended without an agreement, officials said.\n"
+    )
+    ingest_paths([tmp_path])
+    article.write_text(
+        article.read_text().replace(
+            "discuss trade.\n", "discuss trade.\n\nOn 3 March 2017 the two ministers met again in Vienna.\n"
+        )
+    )
 
-    report = ingest_paths([folder])
+    report = ingest_paths([tmp_path])
 
-    assert report.updated == [source.file_name] and len(report.unchanged) == 4
-    assert Mention.objects.filter(source=source, sentence__contains="met again in Vienna").exists()
+    assert report.updated == ["talks.txt"]
+    mention = Mention.objects.get(sentence__contains="met again in Vienna")
+    assert str(mention.date_start) == "2017-03-03"
+    assert Mention.objects.filter(sentence__contains="met in Paris").count() == 1
 
 
 def test_bad_files_are_reported_and_skipped_while_good_ones_are_ingested(tmp_path, capsys):
