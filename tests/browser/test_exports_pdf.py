@@ -47,7 +47,8 @@ def test_handout_prints_to_several_pages_without_splitting_an_event(live_server,
     events = list(Event.objects.filter(actors__name="Casimir Dorn").chronological())
     positions = []
     for event in events:
-        pages_with_event = [i for i, text in enumerate(texts) if f"{event.display_date} {event.headline}" in text]
+        block = f"{event.display_date} {event.headline} {SUMMARY} Actors: Casimir Dorn Sources: [1] Harbour Daily Post"
+        pages_with_event = [i for i, text in enumerate(texts) if block in text]
         assert len(pages_with_event) == 1, f"{event.headline} is split across pages or missing"
         positions.append((pages_with_event[0], texts[pages_with_event[0]].index(event.headline)))
     assert positions == sorted(positions), "events print in date order"
