@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors import ActorMention, actors_in, fold, title_tokens
 from .gazetteer import HONORIFICS
 from .headlines import Omissions, clause_headline, noun_headline
+from .layout import is_boilerplate
 from .temporal import DateRange, Timex
 from .temporal.values import MONTH_ABBR, MONTH_NAMES, PRECISIONS
 
@@ -67,6 +68,13 @@ def line_sentences(doc: Doc) -> Doc:
     return doc
 
 
+def with_line_sentences(nlp: Language) -> Language:
+    """The pipeline with line breaks ending sentences before parsing (added once)."""
+    if LINE_SENTENCES not in nlp.pipe_names:
+        nlp.add_pipe(LINE_SENTENCES, before="parser" if "parser" in nlp.pipe_names else None)
+    return nlp
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The document's sentences, also split at line breaks when the pipeline did not do it."""
     spans: list[Span] = []
@@ -82,60 +90,10 @@ def sentences(doc: Doc) -> list[Span]:
     return spans
 
 
-_CHROME_LINE = re.compile(
-    r"^\W*(advertisement|advertising|sponsored|short link|source\s*:|sources\s*:|latest( news)?|related( news| articles| stories| content| coverage| topics)?"
-    r"|read (more|next|also)|see also|more (on this|from|stories)|share (this|on)|follow us|subscribe|sign up|sign in|log in|click here"
-    r"|copyright|all rights reserved|©|image (copyright|caption|source)|photo\s*:|photograph\s*:|picture\s*:|video\s*:|watch\s*:|listen\s*:"
-    r"|home\b|menu\b|search\b|top stories|most (read|popular|viewed)|trending|newsletter|cookies?\b|comments?\b|via \w+\W*$|tags?\s*:|filed under"
-    r"|print\b|email\b|whatsapp|facebook|twitter|reporting by|editing by|additional reporting)",
-    re.IGNORECASE,
-)
-_CAPTION_CUE = re.compile(r"\((photo|picture|image|file photo|reuters|afp|ap|getty)[^)]*\)|\b(getty images|file photo|photo credit)\b", re.IGNORECASE)
-_WEATHER = re.compile(r"^-?\d+(?:[.,]\d+)?\s*°?\s*[CF]\b", re.IGNORECASE)
-_DATE_WORDS = {w.lower() for w in (*MONTH_NAMES, *MONTH_ABBR)} | {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-    "updated", "published", "posted", "last", "am", "pm", "gmt", "utc", "bst", "est", "edt", "pst", "at", "on", "st", "nd", "rd", "th",
-}
-_TERMINAL = tuple('.!?"”’\'…:')
-# Shorter unterminated lines are headings, captions, bylines or menu entries, not article prose.
-_HEADING_MAX_WORDS = 20
-
-
 def is_boilerplate_sentence(sentence: Span) -> bool:
-    """Whether a sentence belongs to the page rather than the article: navigation, ads, captions, credits,
-    datelines, headings, related headlines, weather. Judged on the sentence's whole line."""
-    line = _line_of(sentence)
-    words = re.findall(r"[A-Za-z][A-Za-z'’.-]*", line)
-    if len(words) < 4 or _CHROME_LINE.match(line) or _CAPTION_CUE.search(line) or _WEATHER.match(line):
-        return True
-    if "»" in line or " | " in line or line.count(" / ") >= 1 and len(words) < _HEADING_MAX_WORDS:
-        return True
-    if len([w for w in words if w.lower().strip(".") not in _DATE_WORDS]) <= 2:
-        return True
-    if not line.endswith(_TERMINAL) and len(words) < _HEADING_MAX_WORDS:
-        return True
-    return _repeated_line(sentence.doc, line)
-
-
-def _line_of(sentence: Span) -> str:
-    text = sentence.doc.text
-    start = text.rfind("\n", 0, sentence.start_char) + 1
-    end = text.find("\n", sentence.end_char - 1 if sentence.end_char > sentence.start_char else sentence.start_char)
-    end = len(text) if end == -1 else end
-    return text[start:end].strip()
-
-
-def _repeated_line(doc: Doc, line: str) -> bool:
-    """The page title printed twice (header and breadcrumb, or body and footer)."""
-    counts = doc.user_data.get("newsline_line_counts")
-    if counts is None:
-        counts = {}
-        for raw in doc.text.splitlines():
-            key = raw.strip()
-            if key:
-                counts[key] = counts.get(key, 0) + 1
-        doc.user_data["newsline_line_counts"] = counts
-    return counts.get(line, 0) > 1
+    """Whether a sentence lies outside the article body (navigation, ads, captions, credits, related headlines):
+    the page layout decides, line by line."""
+    return is_boilerplate(sentence.doc.text, sentence.start_char, sentence.end_char)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -243,7 +201,7 @@ class _SentenceEvents:
         text = _clean_headline(headline.text)
         if len(text.split()) < 2 or timex is None and len(text.split()) < 4:
             return None
-        actors = self._actors_within(region)
+        actors = self._actors_within(region, headline.tokens, text)
         pronoun = self._pronoun_subject(anchor) if kind == "clause" else None
         if pronoun is not None and self.previous_person is not None and all(a.name != self.previous_person.name for a in actors):
             previous = self.previous_person
@@ -265,12 +223,17 @@ class _SentenceEvents:
             position=round(self.position, 3),
         )
 
-    def _actors_within(self, region: set[int]) -> list[ActorMention]:
+    def _actors_within(self, region: set[int], headline: frozenset[int], text: str) -> list[ActorMention]:
+        """People and organizations the headline names; countries anywhere in the clause."""
         doc = self.sent.doc
         seen: dict[str, ActorMention] = {}
         for mention in self.actors:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None and any(t.i in region for t in span) and mention.name not in seen:
+            if span is None or mention.name in seen:
+                continue
+            tokens = {t.i for t in span}
+            named = bool(tokens & headline) and span[-1].text in text
+            if named or mention.kind == "country" and tokens & region:
                 seen[mention.name] = mention
         return list(seen.values())
 
@@ -292,19 +255,23 @@ class _SentenceEvents:
         auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if auxiliaries & {"had", "would", "could", "might", "may", "should", "must", "will", "can"}:
             return False
-        past = verb.tag_ == "VBD" or verb.tag_ == "VBN" and bool(auxiliaries & {"has", "have", "was", "were"})
-        if not past:
-            return False
+        past = (
+            verb.tag_ == "VBD"
+            or verb.tag_ == "VBN" and bool(auxiliaries & {"has", "have", "was", "were"})
+            or verb.tag_ == "VBG" and bool(auxiliaries & {"was", "were"})
+        )
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None:
+        if not past or subject is None:
             return False
         if subject.lower_ in ("he", "she"):
-            named = self.previous_person is not None
+            named_subject = self.previous_person is not None
         else:
-            named = any(t.i in _subtree_ids(subject) for t in self._actor_tokens())
-        if not named:
-            return False
-        return verb.lemma_ in _REPORTING_VERBS or self.position <= _TOP_OF_ARTICLE
+            named_subject = any(t.i in _subtree_ids(subject) for t in self._actor_tokens())
+        if verb.lemma_ in _REPORTING_VERBS:
+            return named_subject
+        # Near the top, the lead reports the news even when its subject is "the statement" or "the talks".
+        names_someone = named_subject or any(a.kind != "country" for a in self.actors)
+        return self.position <= _TOP_OF_ARTICLE and names_someone
 
     def _actor_tokens(self) -> list[Token]:
         doc = self.sent.doc
@@ -361,6 +328,8 @@ def _anchor_of(timex: Span) -> tuple[Token, str]:
 
 def _direct_anchor(timex: Span) -> tuple[Token, str]:
     sentence = timex.sent
+    if (noun := _event_noun_before(timex)) is not None:
+        return noun, "noun"
     token = timex.root
     came_by_preposition = False
     for _ in range(12):
@@ -383,6 +352,25 @@ def _direct_anchor(timex: Span) -> tuple[Token, str]:
         came_by_preposition = False
         token = head
     return token, "clause"
+
+
+def _event_noun_before(timex: Span) -> Token | None:
+    """"the G20 summit in July", "Trump's election last year": when the parser hangs the date on some other
+    noun, the event noun written just before it is the one it dates. A date on a verb stays with the verb."""
+    doc = timex.doc
+    root = timex.root
+    attached = root.head.head if root.head.pos_ == "ADP" else root.head
+    if attached.pos_ in ("VERB", "AUX") or root.head == root:
+        return None
+    index = timex.start - 1
+    if index >= 0 and doc[index].pos_ == "ADP":
+        index -= 1
+    if index < timex.sent.start:
+        return None
+    before = doc[index]
+    if before.pos_ == "NOUN" and _is_event_noun(before) and before != attached:
+        return before
+    return None
 
 
 def _is_event_noun(token: Token) -> bool:
@@ -413,6 +401,8 @@ def _clause_region(verb: Token) -> set[int]:
     ids = _subtree_ids(verb)
     if verb.dep_ == "relcl":
         ids |= {verb.head.i}
+        if verb.head.dep_ == "appos":
+            ids |= {verb.head.head.i}
     current = verb
     while current.dep_ in ("conj", "xcomp", "advcl") and current.head != current:
         current = current.head
@@ -501,7 +491,8 @@ _IRREGULAR_LEMMAS = {
     "sent": "send", "spoke": "speak", "spoken": "speak", "wrote": "write", "written": "write", "fell": "fall",
     "rose": "rise", "struck": "strike", "sought": "seek", "brought": "bring", "thought": "think", "saw": "see",
     "seen": "see", "knew": "know", "known": "know", "led": "lead", "fought": "fight", "drew": "draw", "ran": "run",
-    "resignation": "resign", "resigned": "resign", "resigns": "resign", "talks": "talk", "signed": "sign", "elected": "elect",
+    "resignation": "resign", "resigned": "resign", "resigns": "resign", "signed": "sign", "elected": "elect",
+    "talks": "meet", "encounter": "meet", "encounters": "meet", "sitdown": "meet",
     "election": "elect", "elections": "elect",
 }
 
@@ -539,6 +530,8 @@ class EventFeatures:
     headline: str = ""
     countries: frozenset[str] = frozenset()
     planned: bool = False
+    # Words of the whole sentences, for recognizing the event a date expression refers to.
+    context: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -549,15 +542,18 @@ class EventFeatures:
         actors: Iterable[tuple[str, str]],
         planned: bool = False,
     ) -> EventFeatures:
-        """Features from plain values; `actors` are (canonical name, kind) pairs."""
+        """Features from plain values; `actors` are (canonical name, kind) pairs, or any stable key in place
+        of the name (a database id) as long as every report uses the same keys."""
         actors = list(actors)
         return cls(
             date=date,
             actors=frozenset(name for name, kind in actors if kind != "country"),
-            keywords=text_keywords(f"{headline} {summary}"),
+            # The headline says what happened; the rest of the sentence mostly adds background words.
+            keywords=text_keywords(headline),
             headline=headline,
             countries=frozenset(name for name, kind in actors if kind == "country"),
             planned=planned,
+            context=text_keywords(summary),
         )
 
     def merged(self, other: EventFeatures) -> EventFeatures:
@@ -571,6 +567,7 @@ class EventFeatures:
             headline=self.headline or other.headline,
             countries=self.countries | other.countries,
             planned=self.planned and other.planned,
+            context=self.context | other.context,
         )
 
 
@@ -581,22 +578,47 @@ MERGE_THRESHOLD = 0.5
 def event_similarity(a: EventFeatures, b: EventFeatures) -> float:
     """How likely two reports describe one happening, from 0 to 1 (merge at MERGE_THRESHOLD).
 
-    Dates that cannot both be right keep reports apart; then shared actors count most, shared words next.
+    Dates that cannot both be right keep reports apart. Then the cast (people and organizations) and the
+    wording count, each with a guard: different casts are different happenings even on the same day and
+    in the same words ("X met Y" / "Z met W"); each side naming someone the other does not ("Tillerson met
+    Lavrov" / "Tillerson met Johnson") and reports sharing no words are held back.
     """
     date_score = _date_compatibility(a.date, b.date)
     if date_score == 0.0:
         return 0.0
-    actor_score = _overlap(a.actors, b.actors)
-    if not a.actors and not b.actors:
-        actor_score = _overlap(a.countries, b.countries) * 0.5
-    word_score = _overlap(a.keywords - _name_words(a, b), b.keywords - _name_words(a, b))
+    names = _name_words(a, b)
+    word_score = _overlap(a.keywords - names, b.keywords - names)
     if a.actors and b.actors and not a.actors & b.actors:
-        # Different people doing the same kind of thing on the same day are different happenings.
         return round(0.25 * word_score * date_score, 3)
-    score = 0.45 * actor_score + 0.35 * word_score + 0.2 * date_score
+    if a.actors and b.actors:
+        actor_score = len(a.actors & b.actors) / len(a.actors | b.actors)
+    else:
+        actor_score = 0.3 * _overlap(a.countries, b.countries)
+    score = 0.4 * actor_score + 0.4 * word_score + 0.2 * date_score
+    if a.actors - b.actors and b.actors - a.actors:
+        score *= 0.6
+    if word_score == 0.0 and not (a.actors == b.actors and len(a.actors) >= 2):
+        score *= 0.6
     if a.planned != b.planned:
         score *= 0.8
     return round(score, 3)
+
+
+def group_reports(reports: Sequence[EventFeatures], threshold: float = MERGE_THRESHOLD) -> list[list[int]]:
+    """Group reports of the same happening: each report joins the group it is most similar to on average
+    (average over the group's reports, so a group cannot drift by chaining), when that reaches `threshold`."""
+    groups: list[list[int]] = []
+    for index, report in enumerate(reports):
+        scored = [
+            (sum(event_similarity(report, reports[member]) for member in group) / len(group), len(group), -position)
+            for position, group in enumerate(groups)
+        ]
+        best = max(scored, default=None)
+        if best is None or best[0] < threshold:
+            groups.append([index])
+        else:
+            groups[-best[2]].append(index)
+    return groups
 
 
 def _name_words(a: EventFeatures, b: EventFeatures) -> set[str]:
@@ -612,7 +634,7 @@ def _overlap(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> floa
 
 def _date_compatibility(a: DateRange | None, b: DateRange | None) -> float:
     if a is None or b is None:
-        return 0.5
+        return 0.3
     if a.start == b.start and a.end == b.end:
         return 1.0
     if a.overlaps(b):
@@ -705,7 +727,7 @@ def match_event_reference(event_ref: str, events: Sequence[EventFeatures]) -> in
         if event.date is None or event.planned:
             continue
         names = {word for name in (*event.actors, *event.countries) for word in text_keywords(name)}
-        available = event.keywords | names | text_keywords(event.headline)
+        available = event.keywords | event.context | names
         if not wanted <= available:
             continue
         rank = (1 if wanted <= text_keywords(event.headline) | names else 0, -(event.date.end - event.date.start).days)

@@ -21,7 +21,7 @@ _ARGUMENTS = ("dobj", "dative", "attr", "acomp", "oprd", "prt", "prep", "agent",
 # Parts of a phrase a headline never needs.
 _DROPPED = ("relcl", "appos", "advcl", "parataxis", "punct", "cc", "conj", "mark", "intj", "preconj", "meta", "dep")
 # Prepositions opening circumstances rather than arguments ("amid turmoil", "as part of his first trip").
-_CIRCUMSTANTIAL = frozenset({"amid", "amidst", "despite", "as", "following", "while", "because", "besides", "like", "unlike", "given", "under"})
+_CIRCUMSTANTIAL = frozenset({"amid", "amidst", "despite", "as", "following", "while", "because", "besides", "like", "unlike", "given"})
 _PLANNING_ADJECTIVES = frozenset({"due", "set", "expected", "scheduled", "likely", "poised", "slated", "going", "planned", "about"})
 _PLANNING_VERBS = frozenset({"plan", "intend", "schedule", "prepare", "aim", "expect"})
 _IRREGULAR_PRESENT = {"be": "is", "have": "has", "do": "does", "go": "goes"}
@@ -32,6 +32,8 @@ _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 class Headline:
     text: str
     planned: bool
+    # The tokens the headline is made of, so the event's actors can be the ones it names.
+    tokens: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,13 @@ def clause_headline(verb: Token, omit: Omissions, subject_name: str = "") -> Hea
         head = main
     subject = _subject_of(verb)
     words: list[str] = []
+    used: set[int] = {verb.i, head.i}
+
+    def render(token: Token) -> str:
+        text, ids = _render_phrase(token, omit)
+        used.update(ids)
+        return text
+
     if subject is not None:
         if subject.lower_ in _PERSONAL_PRONOUNS and subject_name:
             words.append(subject_name)
@@ -60,9 +69,9 @@ def clause_headline(verb: Token, omit: Omissions, subject_name: str = "") -> Hea
             antecedent = subject.head.head
             if antecedent.dep_ == "appos":
                 antecedent = antecedent.head
-            words.append(_render_phrase(antecedent, omit))
+            words.append(render(antecedent))
         else:
-            words.append(_render_phrase(subject, omit))
+            words.append(render(subject))
     plural = subject is not None and _is_plural(subject)
     words.append(_verb_group(head, verb, planned, plural))
     arguments = [c for c in head.children if c.dep_ in _ARGUMENTS and c.i not in omit.skip and not _is_circumstance(c, omit)]
@@ -72,7 +81,7 @@ def clause_headline(verb: Token, omit: Omissions, subject_name: str = "") -> Hea
     for child in arguments:
         if child.dep_ == "prt" or reports_content and child.dep_ == "prep":
             continue
-        text = _render_phrase(child, omit)
+        text, ids = _render_phrase(child, omit)
         if not text:
             continue
         if child.dep_ == "prep":
@@ -83,21 +92,24 @@ def clause_headline(verb: Token, omit: Omissions, subject_name: str = "") -> Hea
             # A fronted circumstance: kept (after the verb) only when it names a place or an event.
             if _names_something(child):
                 trailing.append(text[:1].lower() + text[1:] if not child.text[:1].isupper() or child.i == child.sent.start else text)
+                used.update(ids)
             continue
         words.append(text)
+        used.update(ids)
     text = _join(words + trailing)
-    return Headline(_shorten(text), planned)
+    return Headline(_shorten(text), planned, frozenset(used))
 
 
 def noun_headline(noun: Token, omit: Omissions) -> Headline:
     """A headline for an event named by a noun ("Moscow's 2014 annexation of Crimea" -> "Moscow's annexation of Crimea")."""
-    text = _render_phrase(noun, omit, keep_clauses=True)
+    text, used = _render_phrase(noun, omit, keep_clauses=True)
     has_possessor = any(c.dep_ == "poss" and c.i not in omit.skip for c in noun.children)
     if not has_possessor and noun.dep_ == "dobj":
         subject = _subject_of(noun.head)
         if subject is not None and subject.pos_ == "PROPN":
-            text = f"{_render_phrase(subject, omit)}'s {text}"
-    return Headline(_shorten(text), _is_planned(noun))
+            agent, agent_ids = _render_phrase(subject, omit)
+            text, used = f"{agent}'s {text}", used | agent_ids
+    return Headline(_shorten(text), _is_planned(noun), frozenset(used))
 
 
 def _names_something(preposition: Token) -> bool:
@@ -203,8 +215,9 @@ def _is_circumstance(child: Token, omit: Omissions) -> bool:
     return child.dep_ == "prep" and bool(objects) and all(o.i in omit.skip for o in objects)
 
 
-def _render_phrase(token: Token, omit: Omissions, keep_clauses: bool = False) -> str:
-    """A token's subtree without relative clauses, appositives, titles before names, or skipped tokens."""
+def _render_phrase(token: Token, omit: Omissions, keep_clauses: bool = False) -> tuple[str, set[int]]:
+    """A token's subtree without relative clauses, appositives, titles before names, or skipped tokens;
+    with the indices of the tokens kept."""
     kept = sorted(_phrase_tokens(token, omit, keep_clauses, depth=0), key=lambda t: t.i)
     while kept and (kept[0].dep_ == "det" and kept[0].lower_ in ("the", "a", "an") or kept[0].dep_ == "mark"):
         kept.pop(0)
@@ -214,7 +227,7 @@ def _render_phrase(token: Token, omit: Omissions, keep_clauses: bool = False) ->
         following = kept[position + 1] if position + 1 < len(kept) else None
         if following is not None and (following.i != item.i + 1 or item.whitespace_):
             pieces.append(" ")
-    return re.sub(r"\s+", " ", "".join(pieces)).strip()
+    return re.sub(r"\s+", " ", "".join(pieces)).strip(), {t.i for t in kept}
 
 
 def _phrase_tokens(token: Token, omit: Omissions, keep_clauses: bool, depth: int) -> list[Token]:
