@@ -59,7 +59,7 @@ NUMBER = (
     rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{_NUMBER_WORD}(?:\s+and\s+a\s+half)?|a\s+(?:single|dozen|hundred|thousand|couple\s+of|couple)"
     r"|an?|several|a\s+few|few|many|some|a\s+number\s+of|numerous|dozens\s+of|hundreds\s+of|thousands\s+of|couple\s+of)"
 )
-YEAR = r"(?<![\d$£€.,/-])(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-\d)"
+YEAR = r"(?<![\d$£€.,/])(?<!\d-)(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-\d)"
 DAY_OF_MONTH = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _DAY_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth)"
 DAY_WORD = rf"(?:(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|twentieth|thirtieth|{_DAY_ORDINAL})"

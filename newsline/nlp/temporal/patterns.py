@@ -35,7 +35,7 @@ _POINT_MOD = (
 )
 # "about", "nearly", "more than", "at least": quantity hedges in front of durations and "ago" expressions.
 _QUANTITY_MOD = (
-    r"(?:(?P<qmod>about|around|approximately|roughly|nearly|almost|more\s+than|over|less\s+than|under|at\s+least"
+    r"(?:(?P<qmod>about|around|approximately|roughly|nearly|almost|more\s+than|over(?!\s+the\b)|less\s+than|under(?!\s+the\b)|at\s+least"
     r"|at\s+most|no\s+more\s+than|no\s+less\s+than|up\s+to|just\s+over|just\s+under|well\s+over|barely|some"
     r"|a\s+little\s+(?:over|more\s+than|less\s+than))\s+)?"
 )
@@ -52,7 +52,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "day_month",
-        rf"\b(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY_OF_MONTH})\s+(?:of\s+)?(?P<month>{MONTH})"
+        rf"\b(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY_OF_MONTH}|{DAY_WORD}(?=\s+of\b))\s+(?:of\s+)?(?P<month>{MONTH})"
         rf"(?:,?\s+(?P<year>{YEAR}))?",
     ),
     (
