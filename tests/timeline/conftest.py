@@ -9,9 +9,6 @@ from django.contrib.auth.models import Group
 from newsline.nlp.temporal import modified_range
 from newsline.timeline.models import Event, Mention, Source
 
-EDITOR_PASSWORD = "a-long-editor-password-42"
-
-
 def editors_group() -> Group:
     """The group made by the data migration; made again if a transactional test flushed the database."""
     group = Group.objects.filter(name="Editors").first()
@@ -25,7 +22,7 @@ def editors_group() -> Group:
 @pytest.fixture
 def editor(db, django_user_model):
     """A staff account in the Editors group, not a superuser."""
-    user = django_user_model.objects.create_user("editor", password=EDITOR_PASSWORD, is_staff=True)
+    user = django_user_model.objects.create_user("editor", is_staff=True)
     user.groups.add(editors_group())
     return user
 
@@ -90,7 +87,7 @@ def change_form_data() -> Callable[..., dict]:
     def data_for(response, **changes) -> dict:
         form = response.context["adminform"].form
         data = {name: bound_value(form[name]) for name in form.fields}
-        for inline in response.context["inline_admin_formsets"]:
+        for inline in response.context.get("inline_admin_formsets", []):
             formset = inline.formset
             data.update({f"{formset.prefix}-{name}": bound_value(formset.management_form[name])
                          for name in formset.management_form.fields})

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.messages import get_messages
 
 from newsline.nlp.temporal import display_value
+from newsline.timeline.ingest import ingest_paths
 from newsline.timeline.models import Event, Mention
 
 pytestmark = pytest.mark.django_db
@@ -226,3 +227,75 @@ def test_mentions_are_shown_read_only_with_the_date_expression_marked(editor_cli
 
     assert "Ministers held talks in Bonn on <mark>13 February 2017</mark>." in page
     assert 'name="mentions-0-sentence"' not in page
+
+
+ARTICLES = {
+    "bonn.txt": "---\npublished: 2017-02-16\n---\nMinisters meet in Bonn\n\n"
+                "The German foreign minister Sigmar Gabriel met Rex Tillerson in Bonn on 16 February 2017 to discuss "
+                "the war in Syria.\n"
+                "Angela Merkel visited Washington on 17 March 2017 after a delay caused by snow.\n",
+    "talks.txt": "---\npublished: 2017-02-17\n---\nTalks in Bonn\n\n"
+                 "US Secretary of State Rex Tillerson held talks with Sigmar Gabriel in Bonn on 16 February 2017 "
+                 "about the war in Syria.\n",
+}
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    for name, text in ARTICLES.items():
+        (tmp_path / name).write_text(text)
+    ingest_paths([tmp_path])
+    return tmp_path
+
+
+def reingest(folder) -> None:
+    """A forced re-ingest, then one where an article changed, as when an outlet updates its page."""
+    ingest_paths([folder], force=True)
+    article = folder / "bonn.txt"
+    article.write_text(article.read_text() + "Officials said more talks would follow.\n")
+    assert ingest_paths([folder]).updated == ["bonn.txt"]
+
+
+def event_of(sentence_part: str) -> Event:
+    return Event.objects.get(mentions__sentence__contains=sentence_part)
+
+
+def test_corrected_date_survives_reingest(editor_client, change_form_data, client, corpus):
+    event = event_of("Angela Merkel visited")
+    correct_date(editor_client, change_form_data, event, date_text="late March 2017")
+
+    reingest(corpus)
+
+    event.refresh_from_db()
+    assert (event.date_value, event.date_mod, event.status) == ("2017-03", "END", Event.Status.CORRECTED)
+    assert display_value("2017-03", "END") in client.get("/").content.decode()
+    assert exported_events(client)[event.pk]["date"]["value"] == "2017-03"
+
+
+def test_verification_and_rejection_survive_reingest(editor_client, client, corpus):
+    verified, rejected = event_of("Tillerson in Bonn"), event_of("Angela Merkel visited")
+    editor_client.post(CHANGELIST, {"action": "verify", "_selected_action": [verified.pk]})
+    editor_client.post(CHANGELIST, {"action": "reject", "_selected_action": [rejected.pk]})
+
+    reingest(corpus)
+
+    assert event_of("Tillerson in Bonn").status == Event.Status.VERIFIED
+    assert event_of("Angela Merkel visited").status == Event.Status.REJECTED
+    assert "Angela Merkel visited" not in client.get("/").content.decode()
+    assert rejected.pk not in exported_events(client)
+
+
+def test_event_merge_and_split_survive_reingest(editor_client, corpus):
+    shared = event_of("Tillerson in Bonn")
+    assert shared.mentions.count() == 2  # both articles report the Bonn meeting
+    moving = shared.mentions.get(source__file_name="talks.txt")
+    editor_client.post(CHANGELIST, {"action": "split_event", "_selected_action": [shared.pk], "apply": "1",
+                                    "mentions": [moving.pk]})
+    split_off = Mention.objects.get(pk=moving.pk).event
+    merged = [event_of("Angela Merkel visited"), split_off]
+    editor_client.post(CHANGELIST, {"action": "merge_events", "_selected_action": [e.pk for e in merged]})
+
+    reingest(corpus)
+
+    assert list(event_of("Tillerson in Bonn").mentions.values_list("source__file_name", flat=True)) == ["bonn.txt"]
+    assert event_of("Angela Merkel visited") == event_of("held talks with Sigmar Gabriel")
