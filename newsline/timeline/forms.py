@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.db.models import Q, QuerySet
 
-from newsline.nlp.temporal import parse_human_date
+from newsline.nlp.temporal.values import parse_human_date
 
 from .models import KEY_IMPORTANCE, Actor, Event, Source
 

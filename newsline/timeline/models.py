@@ -7,7 +7,7 @@ from django.db.models import Case, Count, Exists, FloatField, OuterRef, Prefetch
 from django.db.models.functions import ExtractMonth, ExtractYear
 from simple_history.models import HistoricalRecords
 
-from newsline.nlp.temporal import display_value, modified_range, value_range
+from newsline.nlp.temporal.values import display_value, modified_range, value_range
 from newsline.nlp.temporal.values import format_day
 
 UNCERTAIN_PUBLICATION_CONFIDENCE = 0.7
