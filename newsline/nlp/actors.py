@@ -28,6 +28,7 @@ from .gazetteer import (
 )
 
 KINDS = ("person", "organization", "country", "group")
+_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady"})
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Prepositions after which a capital is a place, not the state acting ("talks in Moscow").
 _LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "within", "into", "to", "from", "via", "through"})
@@ -81,7 +82,17 @@ def given_names_compatible(a: str, b: str) -> bool:
         return fa[0] == fb[0]
     formal_a, formal_b = HYPOCORISMS.get(fa, fa), HYPOCORISMS.get(fb, fb)
     ka, kb = name_key(formal_a), name_key(formal_b)
-    return ka == kb or _skeleton(ka) == _skeleton(kb)
+    # "Aleksandr"/"Alexander": one vowel more or less, same consonants.
+    return ka == kb or _skeleton(ka) == _skeleton(kb) and _one_edit_apart(ka, kb)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    shorter, longer = sorted((a, b), key=len)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
 @dataclass(frozen=True)
@@ -92,7 +103,8 @@ class PersonName:
     @classmethod
     def parse(cls, name: str) -> PersonName:
         words = [w for w in name.replace(",", " ").split() if fold(w) not in _NAME_SUFFIXES]
-        words = [w for w in words if fold(w) not in HONORIFICS] or words
+        while len(words) > 1 and fold(words[0]) in HONORIFICS:
+            words.pop(0)
         if not words:
             return cls((), "")
         return cls(tuple(words[:-1]), words[-1])
@@ -235,6 +247,12 @@ class _DocumentActors:
         if len(words) == 1 and name_key(words[0]) in surnames and not country_named(text) and not country_of_metonym(text):
             raw.kind, raw.name = "person", text
             return
+        if raw.label in ("ORG", "GPE", "NORP") and _looks_like_person_name(raw.core) and (
+            name_key(words[-1]) in surnames or raw.core.start and self.doc[raw.core.start - 1].lower_ in ROLE_WORDS | HONORIFICS
+        ):
+            # "Chancellor Olaf Scholz" tagged ORG: a name after a title, or a surname the text uses for a person.
+            raw.kind, raw.name = "person", text
+            return
         if raw.label == "PERSON":
             if country := country_named(text):
                 raw.kind, raw.name = "country", country.name
@@ -345,8 +363,6 @@ def _title_prefix(raw: _Raw) -> list[Token]:
     doc = raw.span.doc
     words: list[Token] = []
     i = raw.span.start - 1
-    if raw.honorific and i >= 0 and doc[i].text == raw.honorific:
-        i -= 1
     sentence_start = raw.span.sent.start
     while i >= sentence_start:
         token = doc[i]
@@ -359,14 +375,15 @@ def _title_prefix(raw: _Raw) -> list[Token]:
     while words and words[0].lower_ == "of":
         words.pop(0)
     if not any(t.lower_ in ROLE_WORDS or t.lower_.rstrip(".") in HONORIFICS for t in words):
-        words = []
-    honorific = [doc[raw.span.start - 1]] if raw.honorific and raw.span.start and doc[raw.span.start - 1].text == raw.honorific else []
-    return words + honorific
+        return []
+    return words
 
 
 def _person_description(raw: _Raw) -> str:
     """A title written before the name ("Russian Foreign Minister") or an appositive after it (", the Kremlin spokesman,")."""
-    words = [t for t in _title_prefix(raw) if t.text != raw.honorific]
+    words = _title_prefix(raw)
+    while words and words[0].lower_.rstrip(".") in _COURTESY_TITLES:
+        words.pop(0)
     prefix = " ".join(t.text for t in words)
     if words and any(t.lower_ in ROLE_WORDS for t in words):
         return re.sub(r"^(New|Then)\s+", "", prefix)
@@ -432,7 +449,7 @@ class ActorIndex:
     def __init__(self, known: Iterable[tuple[str, str, list[str]]] = ()):
         self._actors: list[_KnownActor] = []
         for name, kind, aliases in known:
-            self._actors.append(_KnownActor(name, kind, set(aliases)))
+            self._actors.append(_KnownActor(name, kind, set(aliases), form_counts=Counter({name: 1})))
 
     @property
     def actors(self) -> list[tuple[str, str, list[str]]]:
@@ -500,7 +517,9 @@ def _alias_of(mention: ActorMention) -> str:
     words = mention.surface.replace("’s", "").replace("'s", "").split()
     while words and (fold(words[0]) in HONORIFICS or fold(words[0]) == "the"):
         words.pop(0)
-    alias = " ".join(words).strip(" ,.'’\"")
+    alias = " ".join(words).strip(" ,'’\"")
+    if alias.endswith(".") and alias.count(".") == 1:
+        alias = alias[:-1]  # a full stop, not the last dot of "U.S."
     if any(fold(word) in ROLE_WORDS or fold(word).rstrip("s") in ROLE_WORDS for word in words):
         return ""
     return alias if alias and alias != mention.name else ""

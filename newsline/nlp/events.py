@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorMention, actors_in, fold, title_tokens
 from .gazetteer import HONORIFICS
-from .headlines import Omissions, clause_headline, noun_headline
+from .headlines import Omissions, clause_headline, noun_headline, subject_of
 from .layout import is_boilerplate
 from .temporal import DateRange, Timex
 from .temporal.values import MONTH_ABBR, MONTH_NAMES, PRECISIONS
@@ -206,8 +206,8 @@ class _SentenceEvents:
         if pronoun is not None and self.previous_person is not None and all(a.name != self.previous_person.name for a in actors):
             previous = self.previous_person
             actors.insert(0, ActorMention(previous.name, previous.kind, pronoun.text, pronoun.idx, pronoun.idx + len(pronoun), previous.description))
-        if not actors:
-            # Nobody acts: background ("the election campaign"), not a happening worth a timeline entry.
+        if not actors and not _names_a_happening(anchor, kind):
+            # Nobody acts and no happening is named: background ("ties have plunged"), not a timeline entry.
             return None
         planned = headline.planned or (timex is not None and timex.direction == "future" and not _told_in_past(anchor))
         return EventCandidate(
@@ -378,6 +378,14 @@ def _is_event_noun(token: Token) -> bool:
     if word in _NOT_EVENT_NOUNS or token.ent_type_ in ("PERSON", "GPE", "NORP"):
         return False
     return word in _EVENT_NOUNS or bool(re.search(r"(tion|sion|ment|ance|ence|ure|ing|al)s?$", word)) and len(word) > 5
+
+
+def _names_a_happening(anchor: Token, kind: str) -> bool:
+    """An event noun ("the election") or a clause about one ("the summit, scheduled to be held in May")."""
+    if kind == "noun":
+        return True
+    subject = subject_of(anchor)
+    return subject is not None and _is_event_noun(subject)
 
 
 def _is_planned_noun(noun: Token) -> bool:

@@ -21,7 +21,7 @@ _ARGUMENTS = ("dobj", "dative", "attr", "acomp", "oprd", "prt", "prep", "agent",
 # Parts of a phrase a headline never needs.
 _DROPPED = ("relcl", "appos", "advcl", "parataxis", "punct", "cc", "conj", "mark", "intj", "preconj", "meta", "dep")
 # Prepositions opening circumstances rather than arguments ("amid turmoil", "as part of his first trip").
-_CIRCUMSTANTIAL = frozenset({"amid", "amidst", "despite", "as", "following", "while", "because", "besides", "like", "unlike", "given"})
+_CIRCUMSTANTIAL = frozenset({"amid", "amidst", "despite", "following", "while", "because", "besides", "like", "unlike", "given"})
 _PLANNING_ADJECTIVES = frozenset({"due", "set", "expected", "scheduled", "likely", "poised", "slated", "going", "planned", "about"})
 _PLANNING_VERBS = frozenset({"plan", "intend", "schedule", "prepare", "aim", "expect"})
 _IRREGULAR_PRESENT = {"be": "is", "have": "has", "do": "does", "go": "goes"}
@@ -53,7 +53,7 @@ def clause_headline(verb: Token, omit: Omissions, subject_name: str = "") -> Hea
     main = _planned_main_verb(verb)
     if main is not None:
         head = main
-    subject = _subject_of(verb)
+    subject = subject_of(verb)
     words: list[str] = []
     used: set[int] = {verb.i, head.i}
 
@@ -105,7 +105,7 @@ def noun_headline(noun: Token, omit: Omissions) -> Headline:
     text, used = _render_phrase(noun, omit, keep_clauses=True)
     has_possessor = any(c.dep_ == "poss" and c.i not in omit.skip for c in noun.children)
     if not has_possessor and noun.dep_ == "dobj":
-        subject = _subject_of(noun.head)
+        subject = subject_of(noun.head)
         if subject is not None and subject.pos_ == "PROPN":
             agent, agent_ids = _render_phrase(subject, omit)
             text, used = f"{agent}'s {text}", used | agent_ids
@@ -126,7 +126,8 @@ def _is_plural(subject: Token) -> bool:
     return subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we", "you", "i")
 
 
-def _subject_of(verb: Token) -> Token | None:
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a clause, looking through coordination, control and relative clauses."""
     current = verb
     for _ in range(6):
         for child in current.children:
@@ -210,6 +211,10 @@ def _present(lemma: str, plural: bool) -> str:
 def _is_circumstance(child: Token, omit: Omissions) -> bool:
     if child.dep_ == "prep" and child.lower_ in _CIRCUMSTANTIAL:
         return True
+    if child.dep_ == "prep" and child.lower_ == "as":
+        # "resigned as adviser" is the happening; "as part of a trip" is a circumstance.
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+        return not objects or any(o.lemma_ in ("part", "result", "well", "such", "sign", "way") for o in objects)
     # A preposition whose object is the skipped date expression ("on Thursday").
     objects = [c for c in child.children if c.dep_ == "pobj"]
     return child.dep_ == "prep" and bool(objects) and all(o.i in omit.skip for o in objects)
