@@ -127,7 +127,8 @@ class ActorForm(forms.ModelForm):
             if clash:
                 self.add_error(
                     "aliases",
-                    f"“{sorted(clash)[0]}” already names the actor “{other.name}”. Merge the two actors instead.",
+                    f"“{sorted(clash)[0]}” already names the actor “{other.name}”. "
+                    "Merge the two actors instead.",
                 )
                 break
         return cleaned

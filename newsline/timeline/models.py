@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from dataclasses import dataclass
+from datetime import date
 
 from django.db import models, transaction
-from django.db.models import Case, Count, Exists, FloatField, OuterRef, Prefetch, Q, Value, When
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.db.models import Case, Count, Exists, FloatField, Max, Min, OuterRef, Prefetch, Q, Value, When
+from django.db.models.functions import Cast, Substr
 from simple_history.models import HistoricalRecords
 
 from newsline.nlp.temporal.values import display_value, modified_range, value_range
@@ -192,17 +192,24 @@ class EventQuerySet(models.QuerySet):
         )
         return self.prefetch_related("actors", Prefetch("mentions", queryset=mentions))
 
-    def per_month(self) -> list[MonthCount]:
-        """How many dated events start in each month, oldest first (months without events are left out)."""
+    def date_span(self) -> tuple[date | None, date | None]:
+        """The first and the last start date."""
+        span = self.order_by().aggregate(first=Min("date_start"), last=Max("date_start"))
+        return span["first"], span["last"]
+
+    def count_per_period(self, by_year: bool = False) -> list[tuple[str, int]]:
+        """How many dated events start in each month ("2017-02") or year ("2017"), oldest first; empty ones left out."""
+        # Cutting the ISO text of the date stays inside the database (SQLite's date functions call back into Python).
+        period = Substr(Cast("date_start", output_field=models.CharField()), 1, 4 if by_year else 7)
         rows = (
             self.filter(date_start__isnull=False)
-            .annotate(year=ExtractYear("date_start"), month=ExtractMonth("date_start"))
             .order_by()
-            .values("year", "month")
+            .annotate(period=period)
+            .values("period")
             .annotate(count=Count("pk", distinct=True))
-            .order_by("year", "month")
+            .order_by("period")
         )
-        return [MonthCount(row["year"], row["month"], row["count"]) for row in rows]
+        return [(row["period"], row["count"]) for row in rows]
 
     def with_source_count(self) -> EventQuerySet:
         return self.annotate(source_count=Count("mentions__source", distinct=True))
@@ -253,13 +260,6 @@ class EventQuerySet(models.QuerySet):
             for other in others:
                 other.merge_into(target)
         return target
-
-
-@dataclass(frozen=True)
-class MonthCount:
-    year: int
-    month: int
-    count: int
 
 
 class Event(EditorLocks):
@@ -332,7 +332,9 @@ class Event(EditorLocks):
     @property
     def weak_date_reasons(self) -> list[str]:
         """Reasons from `with_review_score` annotations, then those ingest recorded."""
-        reasons = [label for name, _, label in REVIEW_SIGNALS if name != "review_flagged" and getattr(self, name, False)]
+        reasons = [
+            label for name, _, label in REVIEW_SIGNALS if name != "review_flagged" and getattr(self, name, False)
+        ]
         return reasons + [reason for reason in self.review_reasons if reason not in reasons]
 
     def merge_into(self, target: Event) -> None:

@@ -63,7 +63,8 @@ def add_event(add_source) -> Callable[..., Event]:
             Mention.objects.create(
                 event=event, source=source, key=hashlib.sha256(f"{headline}{index}".encode()).hexdigest(),
                 sentence=sentence, headline=headline, sentence_start=0, sentence_end=len(sentence),
-                expression=expression or mention_value, date_value=mention_value, date_start=span.start if span else None,
+                expression=expression or mention_value, date_value=mention_value,
+                date_start=span.start if span else None,
                 date_end=span.end if span else None, anchor=anchor,
             )
         return event

@@ -43,7 +43,8 @@ def test_changelist_shows_date_precision_status_sources_confidence_and_reasons(e
     assert "low date confidence" in page and "checked by hand" in page
 
 
-def test_changelist_query_count_does_not_grow_with_events(editor_client, add_event, add_source, django_assert_max_num_queries):
+def test_changelist_query_count_does_not_grow_with_events(editor_client, add_event, add_source,
+                                                          django_assert_max_num_queries):
     sources = [add_source("a.txt"), add_source("b.txt")]
     add_event("First event", sources=sources)
     with django_assert_max_num_queries(100) as few:
@@ -190,7 +191,8 @@ def test_merge_action_keeps_the_event_with_most_sources(editor_client, add_event
 
 def test_split_action_asks_which_mentions_then_moves_them(editor_client, add_event, add_source):
     first, second = add_source("a.txt"), add_source("b.txt")
-    event = add_event("Talks in Bonn", "2017-02-13", sources=[first, second], mention_values=["2017-02-13", "2017-03-01"])
+    event = add_event("Talks in Bonn", "2017-02-13", sources=[first, second],
+                      mention_values=["2017-02-13", "2017-03-01"])
     moving = Mention.objects.get(source=second)
 
     confirm = editor_client.post(CHANGELIST, {"action": "split_event", "_selected_action": [event.pk]})

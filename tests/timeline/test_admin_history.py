@@ -60,8 +60,8 @@ def test_actor_merge_and_alias_edits_are_in_the_actor_history(editor_client, edi
     canonical = Actor.objects.create(name="Sergei Lavrov", kind="person")
     other = Actor.objects.create(name="Sergey Lavrov", kind="person")
 
-    editor_client.post("/admin/timeline/actor/", {"action": "merge_actors", "_selected_action": [canonical.pk, other.pk],
-                                                  "apply": "1", "canonical": canonical.pk})
+    editor_client.post("/admin/timeline/actor/", {"action": "merge_actors", "apply": "1", "canonical": canonical.pk,
+                                                  "_selected_action": [canonical.pk, other.pk]})
 
     latest = canonical.history.latest("history_date")
     assert (latest.history_user, latest.aliases) == (editor, ["Sergey Lavrov"])

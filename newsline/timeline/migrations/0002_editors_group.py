@@ -26,7 +26,8 @@ def create_editors_group(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=EDITORS)
-    group.permissions.set(Permission.objects.filter(content_type__app_label="timeline", codename__in=EDITOR_PERMISSIONS))
+    permissions = Permission.objects.filter(content_type__app_label="timeline", codename__in=EDITOR_PERMISSIONS)
+    group.permissions.set(permissions)
 
 
 def remove_editors_group(apps, schema_editor):
