@@ -31,7 +31,7 @@ def find_timexes(doc: Doc | str, anchor: date | None = None) -> list[Timex]:
     text = doc.text
     resolver = Resolver(
         anchor,
-        direction_of=lambda start, end: sentence_direction(doc, start, end),
+        direction_of=lambda start, end, cautious: sentence_direction(doc, start, end, cautious),
         event_after=lambda position: event_phrase(doc, position),
     )
     timexes = []

@@ -104,7 +104,7 @@ class Resolver:
     def __init__(
         self,
         anchor: date | None,
-        direction_of: Callable[[int, int], str],
+        direction_of: Callable[[int, int, bool], str],
         event_after: Callable[[int], str],
     ) -> None:
         self.anchor = anchor
@@ -163,9 +163,11 @@ class Resolver:
             return anchor.year - 1, "the last one on or before the publication date (the sentence looks back)"
         if direction == FUTURE and here < now:
             return anchor.year + 1, "the next one on or after the publication date (the sentence looks ahead)"
-        if not direction and not day and abs(month - anchor.month) > 6:
-            nearer = anchor.year + 1 if month < anchor.month else anchor.year - 1
-            return nearer, "the nearest such month to the publication date"
+        if not direction and not day:
+            ahead = (month - anchor.month) % 12
+            if 0 < ahead <= 2:
+                return anchor.year + (month < anchor.month), "the coming one, a month or two after the publication date"
+            return anchor.year - (month > anchor.month), "the last one on or before the publication date"
         return anchor.year, "in the publication year"
 
     def _year_for_day(self, month: int, day: int, direction: str) -> tuple[int, str]:
@@ -186,8 +188,8 @@ class Resolver:
             return nearest, "the nearest such day to the publication date"
         return self._year_for(month, day, direction)
 
-    def _direction(self, mention: Mention) -> str:
-        return self.direction_of(mention.start, mention.end)
+    def _direction(self, mention: Mention, cautious: bool = False) -> str:
+        return self.direction_of(mention.start, mention.end, cautious)
 
     # ----- absolute dates --------------------------------------------------------------------------------------
 
@@ -612,7 +614,7 @@ class Resolver:
                 return (anchor + timedelta(days=weekday - anchor.weekday())).isoformat()
             rule = f"'this {name}': the {name} of the publication week"
         else:
-            direction = self._direction(m)
+            direction = self._direction(m, cautious=True)
             if direction == FUTURE:
                 def compute(anchor: date) -> str:
                     return (anchor + timedelta(days=(weekday - anchor.weekday()) % 7)).isoformat()
@@ -663,7 +665,7 @@ class Resolver:
             mod = "BEFORE" if "before" in m.group("cmod").lower() else "AFTER"
         if m.group("cweekday"):
             weekday = WEEKDAYS[m.group("cweekday").lower()]
-            future = self._direction(m) == FUTURE
+            future = self._direction(m, cautious=True) == FUTURE
             def compute(anchor: date) -> str:
                 if future:
                     return (anchor + timedelta(days=(weekday - anchor.weekday()) % 7)).isoformat()

@@ -16,12 +16,17 @@ _FUTURE_HEADS = {
 }
 # Infinitives under these look back or sideways, not ahead: "tried to", "used to", "failed to".
 _NOT_AHEAD_HEADS = {"try", "use", "manage", "fail", "refuse", "begin", "start", "continue", "seem", "appear", "have", "get", "decline", "help"}
+_PRESENT_STATES = {"be", "have", "say", "tell", "report", "think", "believe", "know", "show", "remain", "seem", "appear", "mean", "include", "need", "want", "hold", "own", "stand", "keep", "continue", "argue", "add", "note", "claim", "deny", "insist", "estimate", "expect", "predict", "warn", "write", "accord"}
 _FUTURE_WORDS = {"until", "till", "next", "upcoming", "coming", "tomorrow", "later", "soon"}
 _PAST_WORDS = {"since", "ago", "last", "earlier"}
 
 
-def sentence_direction(doc: Doc, start: int, end: int) -> str:
-    """"past", "future" or "" for the clause holding the characters start..end of doc."""
+def sentence_direction(doc: Doc, start: int, end: int, cautious: bool = False) -> str:
+    """"past", "future" or "" for the clause holding the characters start..end of doc.
+
+    `cautious` (for weekdays, which news uses mostly for the days just gone) ignores the weaker hint
+    that a bare infinitive gives ("offers to acquire ... Friday").
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""
@@ -32,7 +37,7 @@ def sentence_direction(doc: Doc, start: int, end: int) -> str:
         return PAST
     verb = _governing_verb(span.root)
     if verb is not None:
-        found = _verb_direction(verb, depth=0)
+        found = _verb_direction(verb, depth=0, cautious=cautious)
         if found:
             return found
     return _sentence_fallback(span.sent)
@@ -54,15 +59,17 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def _verb_direction(verb: Token, depth: int) -> str:
+def _verb_direction(verb: Token, depth: int, cautious: bool = False) -> str:
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {child.lower_ for child in auxiliaries}
     if verb.lower_ in _FUTURE_AUXILIARIES or words & _FUTURE_AUXILIARIES:
         return FUTURE
     if "to" in words or verb.dep_ == "xcomp":
         head = verb.head
-        if head.lemma_.lower() in _NOT_AHEAD_HEADS:
-            return _verb_direction(head, depth + 1) if depth < 2 and head is not verb else ""
+        if head.lemma_.lower() in _FUTURE_HEADS or head.lower_ in _FUTURE_HEADS:
+            return FUTURE
+        if cautious or head.lemma_.lower() in _NOT_AHEAD_HEADS:
+            return _verb_direction(head, depth + 1, cautious) if depth < 2 and head is not verb else ""
         # An infinitive names something still to happen at the time of its clause ("an agreement to acquire ... in January").
         return FUTURE
     if verb.tag_ == "VBD":
@@ -73,6 +80,9 @@ def _verb_direction(verb: Token, depth: int) -> str:
     if words & {"was", "were", "did", "had"}:
         return PAST
     if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re", "'m"}:
+        return FUTURE
+    # News reports what happened in the past tense; a present-tense action with a date is a schedule ("They meet Monday").
+    if verb.tag_ in ("VBZ", "VBP") and not words and verb.lemma_.lower() not in _PRESENT_STATES:
         return FUTURE
     return ""
 
