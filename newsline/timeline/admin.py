@@ -305,8 +305,11 @@ class SourceAdmin(SimpleHistoryAdmin):
         return False  # sources come from `manage.py ingest`, which keeps the file and its hash together
 
     def save_model(self, request: HttpRequest, obj: Source, form: SourceForm, change: bool) -> None:
+        # Compared with the stored row, not the form's initial data: a revert from the history starts its form
+        # from the old version, and must still re-resolve the dates.
+        stored = Source.objects.filter(pk=obj.pk).values_list("published", "published_precision").first()
         super().save_model(request, obj, form, change)
-        if form.publication_changed:
+        if stored != (obj.published, obj.published_precision):
             moved = reanalyze_source(obj)
             self.message_user(
                 request,

@@ -144,6 +144,7 @@ class ActorForm(forms.ModelForm):
 class SourceForm(forms.ModelForm):
     LOCKABLE = ("title", "outlet", "url", "published")
 
+    url = forms.URLField(required=False, max_length=1000, assume_scheme="https")
     published = forms.DateField(
         required=True,
         help_text="Changing it re-resolves every relative date of this article, except dates an editor set.",

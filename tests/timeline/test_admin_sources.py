@@ -78,6 +78,23 @@ def test_publication_correction_re_resolves_relative_dates_but_not_hand_set_ones
     assert any("1 event moved." in str(message) for message in get_messages(response.wsgi_request))
 
 
+def test_reverting_a_publication_correction_from_the_history_moves_the_dates_back(editor_client, change_form_data,
+                                                                                  article):
+    original = article.history.earliest("history_date")
+    editor_client.post(change_url(article), change_form_data(editor_client.get(change_url(article)),
+                                                             published="2017-03-02"))
+    assert event_of("on Monday").date_value == "2017-02-27"
+    revert_url = f"/admin/timeline/source/{article.pk}/history/{original.history_id}/"
+
+    response = editor_client.post(revert_url, change_form_data(editor_client.get(revert_url)))
+
+    article.refresh_from_db()
+    assert (str(article.published), article.published_how, article.edited_fields) == ("2017-02-16", "front_matter", [])
+    assert (event_of("on Monday").date_value, event_of("on Tuesday").date_value) == ("2017-02-13", "2017-02-14")
+    messages = [str(message) for message in get_messages(response.wsgi_request)]
+    assert any("2 events moved." in message for message in messages), messages
+
+
 def test_editor_publication_date_survives_reingest(editor_client, change_form_data, article, tmp_path):
     editor_client.post(change_url(article), change_form_data(editor_client.get(change_url(article)),
                                                              published="2017-03-02"))
