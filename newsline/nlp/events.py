@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Callable, Iterable, Sequence
 
 from spacy.language import Language
@@ -100,7 +99,9 @@ def is_boilerplate_sentence(sentence: Span) -> bool:
 # Extraction
 
 
-_REPORTING_VERBS = frozenset(
+# Verbs of communication and of concrete action: told in the past tense by a named actor, they make news
+# wherever they stand in the article.
+_NEWS_VERBS = frozenset(
     """say tell add stress urge announce warn describe reply insist deny confirm call express voice welcome reject
     accuse argue claim state note explain suggest acknowledge admit assert emphasise emphasize declare respond vow
     pledge promise threaten demand ask agree condemn criticise criticize praise order sign meet resign visit hold
@@ -137,11 +138,11 @@ _TOP_OF_ARTICLE = 0.35
 def extract_events(
     doc: Doc,
     timexes: list[Timex],
-    published: date | None = None,
     is_boilerplate: Callable[[Span], bool] = is_boilerplate_sentence,
 ) -> list[EventCandidate]:
     """One candidate per dated clause or event noun of the article body, plus undated past-tense reports that
-    take the publication date. `published` is informative only: undated candidates are produced either way."""
+    take the publication date (`uses_publication_date`, `timex` None). `is_boilerplate` says which sentences
+    are page chrome."""
     body = [s for s in sentences(doc) if not is_boilerplate(s)]
     usable = [t for t in timexes if t.type in ("DATE", "TIME") and (t.range is not None or t.event_ref)]
     events: list[EventCandidate] = []
@@ -191,18 +192,18 @@ class _SentenceEvents:
         return [c for c in found if c is not None]
 
     def _candidate(self, anchor: Token, kind: str, timex: Timex | None, omit: Omissions) -> EventCandidate | None:
+        pronoun = self._pronoun_subject(anchor) if kind == "clause" else None
         if kind == "noun":
             headline = noun_headline(anchor, omit)
             region = _noun_region(anchor)
         else:
-            pronoun = self._pronoun_subject(anchor)
-            headline = clause_headline(anchor, omit, self.previous_person.name if pronoun is not None and self.previous_person else "")
+            subject_name = self.previous_person.name if pronoun is not None and self.previous_person else ""
+            headline = clause_headline(anchor, omit, subject_name)
             region = _clause_region(anchor)
         text = _clean_headline(headline.text)
         if len(text.split()) < 2 or timex is None and len(text.split()) < 4:
             return None
         actors = self._actors_within(region, headline.tokens, text)
-        pronoun = self._pronoun_subject(anchor) if kind == "clause" else None
         if pronoun is not None and self.previous_person is not None and all(a.name != self.previous_person.name for a in actors):
             previous = self.previous_person
             actors.insert(0, ActorMention(previous.name, previous.kind, pronoun.text, pronoun.idx, pronoun.idx + len(pronoun), previous.description))
@@ -267,7 +268,7 @@ class _SentenceEvents:
             named_subject = self.previous_person is not None
         else:
             named_subject = any(t.i in _subtree_ids(subject) for t in self._actor_tokens())
-        if verb.lemma_ in _REPORTING_VERBS:
+        if verb.lemma_ in _NEWS_VERBS:
             return named_subject
         # Near the top, the lead reports the news even when its subject is "the statement" or "the talks".
         names_someone = named_subject or any(a.kind != "country" for a in self.actors)
@@ -417,7 +418,7 @@ def _clause_region(verb: Token) -> set[int]:
         for child in current.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 ids |= _subtree_ids(child)
-    # Dated relative clauses inside the clause are their own events.
+    # Relative clauses inside tell what someone else did (and, when dated, are events of their own).
     for token in list(verb.subtree):
         if token.dep_ == "relcl" and token != verb:
             ids -= _subtree_ids(token)

@@ -71,7 +71,9 @@ def clause_headline(verb: Token, omit: Omissions, subject_name: str = "") -> Hea
                 antecedent = antecedent.head
             words.append(render(antecedent))
         else:
-            words.append(render(subject))
+            text, ids = _render_phrase(subject, omit, coordinated=True)
+            used.update(ids)
+            words.append(text)
     plural = subject is not None and _is_plural(subject)
     words.append(_verb_group(head, verb, planned, plural))
     arguments = [c for c in head.children if c.dep_ in _ARGUMENTS and c.i not in omit.skip and not _is_circumstance(c, omit)]
@@ -220,10 +222,15 @@ def _is_circumstance(child: Token, omit: Omissions) -> bool:
     return child.dep_ == "prep" and bool(objects) and all(o.i in omit.skip for o in objects)
 
 
-def _render_phrase(token: Token, omit: Omissions, keep_clauses: bool = False) -> tuple[str, set[int]]:
+def _render_phrase(token: Token, omit: Omissions, keep_clauses: bool = False, coordinated: bool = False) -> tuple[str, set[int]]:
     """A token's subtree without relative clauses, appositives, titles before names, or skipped tokens;
-    with the indices of the tokens kept."""
-    kept = sorted(_phrase_tokens(token, omit, keep_clauses, depth=0), key=lambda t: t.i)
+    with the indices of the tokens kept. `coordinated` keeps "and ..." after the head ("Washington and its allies")."""
+    kept = _phrase_tokens(token, omit, keep_clauses, depth=0)
+    if coordinated:
+        for child in token.children:
+            if child.dep_ in ("cc", "conj") and child.i not in omit.skip:
+                kept += _phrase_tokens(child, omit, keep_clauses, depth=1)
+    kept = sorted(kept, key=lambda t: t.i)
     while kept and (kept[0].dep_ == "det" and kept[0].lower_ in ("the", "a", "an") or kept[0].dep_ == "mark"):
         kept.pop(0)
     pieces = []
@@ -243,7 +250,7 @@ def _phrase_tokens(token: Token, omit: Omissions, keep_clauses: bool, depth: int
     for child in token.children:
         if child.i in omit.skip or child.is_space:
             continue
-        if child.dep_ in _DROPPED and not (child.dep_ == "appos" and token.i in omit.hide):
+        if child.dep_ in _DROPPED and not (child.dep_ == "appos" and token.i in omit.hide) and not _names_in_a_row(token, child):
             continue
         if child.dep_ == "acl" and not keep_clauses:
             continue
@@ -255,6 +262,16 @@ def _phrase_tokens(token: Token, omit: Omissions, keep_clauses: bool, depth: int
             continue
         tokens.extend(_phrase_tokens(child, omit, keep_clauses, depth + (1 if child.dep_ in ("prep", "acl", "ccomp") else 0)))
     return tokens
+
+
+def _names_in_a_row(token: Token, child: Token) -> bool:
+    """"between Washington and Moscow", "Russia, Iran and Turkey": coordinated names stay together."""
+    if token.pos_ != "PROPN":
+        return False
+    if child.dep_ == "conj":
+        return child.pos_ == "PROPN"
+    names_follow = any(c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > child.i for c in token.children)
+    return names_follow and (child.dep_ == "cc" or child.dep_ == "punct" and child.text == ",")
 
 
 def _is_title_word(token: Token) -> bool:
