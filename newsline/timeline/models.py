@@ -176,6 +176,8 @@ REVIEW_SIGNALS: list[tuple[str, float, str]] = [
     ("review_flagged", 1, "flagged during ingest"),
 ]
 LOW_CONFIDENCE = 0.5
+# Publication dates no one printed: worked out from the article's content or from other articles.
+INFERRED_PUBLICATION = ["inferred", "corroborated", "unknown"]
 
 
 class EventQuerySet(models.QuerySet):
@@ -191,6 +193,11 @@ class EventQuerySet(models.QuerySet):
             "source__published", "source_id", "sentence_start"
         )
         return self.prefetch_related("actors", Prefetch("mentions", queryset=mentions))
+
+    def count_per_actor(self) -> dict[int, int]:
+        """Actor id -> how many of these events name that actor (grouping the link table only is cheap)."""
+        rows = Event.actors.through.objects.filter(event__in=self).order_by().values_list("actor_id").annotate(Count("event_id"))
+        return dict(rows)
 
     def date_span(self) -> tuple[date | None, date | None]:
         """The first and the last start date."""
@@ -223,7 +230,7 @@ class EventQuerySet(models.QuerySet):
             "review_conflict": Exists(mentions.filter(date_start__gt=OuterRef("date_end")))
             | Exists(mentions.filter(date_end__lt=OuterRef("date_start"))),
             "review_inferred_anchor": Exists(
-                mentions.filter(anchor="publication", source__published_how__in=["inferred", "unknown"])
+                mentions.filter(anchor="publication", source__published_how__in=INFERRED_PUBLICATION)
             ),
             "review_weekday_only": Exists(mentions.filter(expression__iregex=WEEKDAY_ONLY_EXPRESSION)) & not_absolute,
             "review_month_only": Exists(mentions.filter(expression__iregex=MONTH_ONLY_EXPRESSION)) & not_absolute,
