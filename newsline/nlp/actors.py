@@ -483,6 +483,11 @@ class ActorIndex:
                 return actor
         if mention.kind == "person":
             return self._find_person(PersonName.parse(mention.name))
+        if len(mention.name.split()) == 1 and mention.kind in ("organization", "group"):
+            # A known person's surname the entity recognizer took for an organization ("Tillerson's meeting").
+            people = [a for a in self._actors if a.kind == "person" and PersonName.parse(a.name).surname_key == name_key(mention.name)]
+            if len(people) == 1:
+                return people[0]
         if mention.kind == "organization":
             for actor in self._actors:
                 if actor.kind == "organization" and any(

@@ -207,8 +207,8 @@ class _SentenceEvents:
         if pronoun is not None and self.previous_person is not None and all(a.name != self.previous_person.name for a in actors):
             previous = self.previous_person
             actors.insert(0, ActorMention(previous.name, previous.kind, pronoun.text, pronoun.idx, pronoun.idx + len(pronoun), previous.description))
-        if not actors and not _names_a_happening(anchor, kind):
-            # Nobody acts and no happening is named: background ("ties have plunged"), not a timeline entry.
+        if not actors and not _names_a_happening(anchor, kind) and not (timex is not None and anchor.lemma_ in _NEWS_VERBS):
+            # Nobody named acts, nothing happens: background ("ties have plunged"), not a timeline entry.
             return None
         planned = headline.planned or (timex is not None and timex.direction == "future" and not _told_in_past(anchor))
         return EventCandidate(

@@ -165,3 +165,10 @@ def test_resolve_document_across_two_articles(nlp):
     assert resolved["Dmitry Medvedev"].name == "Dmitri Medvedev"
     people = [name for name, kind, _ in index.actors if kind == "person"]
     assert people == ["Dmitri Medvedev"]
+
+
+def test_index_takes_a_mislabelled_surname_for_the_known_person():
+    index = ActorIndex([("Rex Tillerson", "person", [])])
+    result = index.resolve(ActorMention("Tillerson", "organization", "Tillerson", 0, 9))
+    assert (result.name, result.kind) == ("Rex Tillerson", "person")
+    assert index.resolve(ActorMention("Exxon", "organization", "Exxon", 0, 5)).name == "Exxon"
