@@ -133,7 +133,7 @@ RULES: list[tuple[str, str]] = [
     (
         "offset",
         rf"\b{_QUANTITY_MOD}(?P<num>{NUMBER})[\s-]+(?P<unit>{UNIT})(?P<orso>\s+or\s+so)?\s+"
-        r"(?P<dir>ago|earlier|later|before|after|afterwards?|from\s+now|hence|back|previously|on|since)\b",
+        r"(?P<dir>ago|earlier|later|before|after|afterwards?|from\s+now|hence|back|previously|since)\b",
     ),
     ("vague_ago", r"\b(?P<unit>years|months|weeks|days|decades|moments)\s+(?P<dir>ago|earlier|later)\b"),
     (
@@ -229,6 +229,8 @@ def _plausible(mention: Mention, text: str) -> bool:
     if rule == "duration":
         unit = mention.group("unit").lower()
         number = mention.group("num").lower()
+        if unit.startswith("quarter") and (_NOT_DURATION_AFTER.match(after) or "-quarter" in mention.text.lower()):
+            return False
         if unit in ("second", "quarter", "half") and number in ("a", "an", "one"):
             return not _NOT_DURATION_AFTER.match(after) and unit != "second"
         if number in ("some", "many") and not mention.group("drel"):

@@ -16,6 +16,8 @@ _FUTURE_HEADS = {
 }
 # Infinitives under these look back or sideways, not ahead: "tried to", "used to", "failed to".
 _NOT_AHEAD_HEADS = {"try", "use", "manage", "fail", "refuse", "begin", "start", "continue", "seem", "appear", "have", "get", "decline", "help"}
+# Verbs whose object is a future happening: "planned a demonstration on Saturday", "scheduled a news conference Thursday".
+_SCHEDULING_VERBS = {"plan", "schedule", "slate", "expect", "intend", "propose", "reschedule", "postpone", "delay"}
 _PRESENT_STATES = {"be", "have", "say", "tell", "report", "think", "believe", "know", "show", "remain", "seem", "appear", "mean", "include", "need", "want", "hold", "own", "stand", "keep", "continue", "argue", "add", "note", "claim", "deny", "insist", "estimate", "expect", "predict", "warn", "write", "accord"}
 _FUTURE_WORDS = {"until", "till", "next", "upcoming", "coming", "tomorrow", "later", "soon"}
 _PAST_WORDS = {"since", "ago", "last", "earlier"}
@@ -30,23 +32,27 @@ def sentence_direction(doc: Doc, start: int, end: int, cautious: bool = False) -
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""
-    before = _word_before(span)
-    if before in ("until", "till"):
+    before = _words_before(span, 3)
+    if before.endswith(("as early as", "as soon as", "no later than")):
         return FUTURE
-    if before in ("since",):
-        return PAST
+    if cautious and len(span) > 1 and span[-1].tag_ == "POS":
+        # "Tuesday's declaration": a weekday used to name an event already reported.
+        return ""
     verb = _governing_verb(span.root)
-    if verb is not None:
-        found = _verb_direction(verb, depth=0, cautious=cautious)
-        if found:
-            return found
+    found = _verb_direction(verb, depth=0, cautious=cautious) if verb is not None else ""
+    if found:
+        return found
+    last = before.rsplit(" ", 1)[-1]
+    if last in ("until", "till"):
+        return FUTURE
+    if last == "since":
+        return PAST
     return _sentence_fallback(span.sent)
 
 
-def _word_before(span: Span) -> str:
-    if span.start == 0:
-        return ""
-    return span.doc[span.start - 1].lower_
+def _words_before(span: Span, count: int) -> str:
+    first = max(span.sent.start, span.start - count)
+    return " ".join(token.lower_ for token in span.doc[first : span.start])
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -72,6 +78,8 @@ def _verb_direction(verb: Token, depth: int, cautious: bool = False) -> str:
             return _verb_direction(head, depth + 1, cautious) if depth < 2 and head is not verb else ""
         # An infinitive names something still to happen at the time of its clause ("an agreement to acquire ... in January").
         return FUTURE
+    if verb.lemma_.lower() in _SCHEDULING_VERBS:
+        return FUTURE
     if verb.tag_ == "VBD":
         return PAST
     if verb.tag_ == "VBN":
@@ -82,7 +90,7 @@ def _verb_direction(verb: Token, depth: int, cautious: bool = False) -> str:
     if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re", "'m"}:
         return FUTURE
     # News reports what happened in the past tense; a present-tense action with a date is a schedule ("They meet Monday").
-    if verb.tag_ in ("VBZ", "VBP") and not words and verb.lemma_.lower() not in _PRESENT_STATES:
+    if not cautious and verb.tag_ in ("VBZ", "VBP") and not words and verb.lemma_.lower() not in _PRESENT_STATES:
         return FUTURE
     return ""
 
