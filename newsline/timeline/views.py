@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.vary import vary_on_headers
@@ -11,7 +11,7 @@ from django.views.decorators.vary import vary_on_headers
 from newsline.nlp.temporal.values import MONTH_NAMES
 
 from .forms import FilterForm, PageForm
-from .models import Actor, Event, Mention, MonthCount, Source
+from .models import Actor, Event, Mention, Source
 
 PAGE_SIZE = 50
 # This many empty months between two events get a "— 2 years —" marker.
@@ -108,9 +108,18 @@ class OverviewBar:
     period: str  # a from/to value: "2017-02" or "2017"
     selected: bool
 
+    # SVG coordinates as plain strings: the template would otherwise localize every number.
     @property
-    def top(self) -> float:
-        return round(100 - self.height, 2)
+    def x(self) -> str:
+        return f"{self.index + 0.1:g}"
+
+    @property
+    def y(self) -> str:
+        return f"{100 - self.height:g}"
+
+    @property
+    def bar_height(self) -> str:
+        return f"{self.height:g}"
 
 
 @dataclass
@@ -129,38 +138,34 @@ class Overview:
         return self.years[-1][1]
 
 
-def build_overview(counts: list[MonthCount], selected_start: date | None, selected_end: date | None) -> Overview | None:
-    """Bars of events per month (or per year over long spans) across the whole span of `counts`."""
-    if not counts:
+def build_overview(events: QuerySet[Event], selected_start: date | None, selected_end: date | None) -> Overview | None:
+    """Bars of events per month (per year over long spans) across the whole span of `events`."""
+    first, last = events.date_span()
+    if first is None or last is None:
         return None
-    first, last = counts[0], counts[-1]
     months = (last.year * 12 + last.month) - (first.year * 12 + first.month) + 1
     by_year = months > MAX_OVERVIEW_MONTHS
-    if by_year:
-        per_year: dict[int, int] = {}
-        for row in counts:
-            per_year[row.year] = per_year.get(row.year, 0) + row.count
-        cells = [(year - first.year, str(year), str(year), date(year, 1, 1), date(year + 1, 1, 1), n) for year, n in per_year.items()]
-        bins = last.year - first.year + 1
-    else:
-        cells = []
-        for row in counts:
-            month_start = date(row.year, row.month, 1)
-            month_end = date(row.year + row.month // 12, row.month % 12 + 1, 1)
-            cells.append((
-                (row.year * 12 + row.month) - (first.year * 12 + first.month),
-                f"{MONTH_NAMES[row.month - 1]} {row.year}", f"{row.year}-{row.month:02d}",
-                month_start, month_end, row.count,
-            ))
-        bins = months
-    tallest = max(cell[5] for cell in cells)
-    bars = [
-        OverviewBar(
-            index=index, count=count, height=round(max(4.0, 100 * count / tallest), 2), label=label, period=period,
-            selected=(selected_start is not None or selected_end is not None)
-            and (selected_start is None or end > selected_start) and (selected_end is None or start <= selected_end),
+    cells = []
+    for period, count in events.count_per_period(by_year=by_year):
+        year, month = int(period[:4]), int(period[5:7] or 0) if not by_year else 0
+        if by_year:
+            index, label, start, end = year - first.year, period, date(year, 1, 1), date(year + 1, 1, 1)
+        else:
+            index = (year * 12 + month) - (first.year * 12 + first.month)
+            label = f"{MONTH_NAMES[month - 1]} {year}"
+            start, end = date(year, month, 1), date(year + month // 12, month % 12 + 1, 1)
+        selected = (selected_start is not None or selected_end is not None) and (
+            (selected_start is None or end > selected_start) and (selected_end is None or start <= selected_end)
         )
-        for index, label, period, start, end, count in cells
+        cells.append((index, label, period, selected, count))
+    if not cells:
+        return None
+    bins = (last.year - first.year + 1) if by_year else months
+    tallest = max(cell[4] for cell in cells)
+    bars = [
+        OverviewBar(index=index, count=count, height=round(max(4.0, 100 * count / tallest), 2), label=label,
+                    period=period, selected=selected)
+        for index, label, period, selected, count in cells
     ]
     span_years = last.year - first.year + 1
     step = max(1, -(-span_years // 8))
@@ -200,7 +205,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "next_page": page + 1 if start + PAGE_SIZE < total else None,
         "focus_first": False,
         "overview": build_overview(
-            form.filter(visible, include_dates=False).per_month(),
+            form.filter(visible, include_dates=False),
             from_range.start if from_range else None,
             to_range.end if to_range else None,
         ),
@@ -215,10 +220,11 @@ def index(request: HttpRequest) -> HttpResponse:
 
     selected_actors = {actor.pk for actor in filters.get("actor", [])}
     selected_sources = {source.pk for source in filters.get("source", [])}
+    counts = visible.count_per_actor()
+    actors = [actor for actor in Actor.objects.only("name") if counts.get(actor.pk) or actor.pk in selected_actors]
     ctx["actors"] = [
-        (actor, actor.pk in selected_actors)
-        for actor in Actor.objects.with_event_counts().order_by("-event_count", "name")
-        if actor.event_count or actor.pk in selected_actors
+        (actor, counts.get(actor.pk, 0), actor.pk in selected_actors)
+        for actor in sorted(actors, key=lambda actor: (-counts.get(actor.pk, 0), actor.name))
     ]
     ctx["sources"] = [(source, source.pk in selected_sources) for source in Source.objects.defer("text")]
     return render(request, "timeline/index.html", ctx)
