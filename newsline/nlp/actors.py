@@ -153,8 +153,7 @@ def title_tokens(doc: Doc) -> set[int]:
 
 @dataclass
 class _Raw:
-    span: Span
-    core: Span  # the name without honorifics, titles, articles or possessive
+    span: Span  # the name without honorifics, titles, articles or possessive
     label: str
     honorific: str = ""
     kind: str = ""
@@ -172,7 +171,7 @@ class _DocumentActors:
         surnames = self._person_surnames(raws)
         raws += self._unlabelled_surnames(raws, surnames)
         # A name the model tags as a place anywhere in the document is a place everywhere in it ("Crimea").
-        places = {fold(raw.core.text) for raw in raws if raw.label in ("GPE", "LOC")}
+        places = {fold(raw.span.text) for raw in raws if raw.label in ("GPE", "LOC")}
         for raw in raws:
             self._classify(raw, surnames, places)
         raws = [raw for raw in raws if raw.kind]
@@ -211,17 +210,17 @@ class _DocumentActors:
             honorific = self.doc[start - 1].text
         elif ent.start > 0 and self.doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS:
             honorific = self.doc[ent.start - 1].text
-        return _Raw(self.doc[start:end], self.doc[start:end], label, honorific)
+        return _Raw(self.doc[start:end], label, honorific)
 
     def _person_surnames(self, raws: list[_Raw]) -> set[str]:
         """Surname keys of the people the document names in full or with an honorific."""
         keys = set()
         for raw in raws:
-            words = raw.core.text.split()
+            words = raw.span.text.split()
             if not words or not words[-1][:1].isupper():
                 continue
             if raw.label == "PERSON" and (len(words) >= 2 or raw.honorific):
-                keys.add(PersonName.parse(raw.core.text).surname_key)
+                keys.add(PersonName.parse(raw.span.text).surname_key)
             elif raw.honorific and len(words) == 1 and raw.label in ("ORG", "GPE", "NORP"):
                 keys.add(name_key(words[0]))
         return keys
@@ -238,17 +237,17 @@ class _DocumentActors:
             if name_key(token.text) in surnames:
                 span = self.doc[token.i : token.i + 1]
                 honorific = self.doc[token.i - 1].text if token.i and self.doc[token.i - 1].lower_ in HONORIFICS else ""
-                found.append(_Raw(span, span, "PERSON", honorific))
+                found.append(_Raw(span, "PERSON", honorific))
         return found
 
     def _classify(self, raw: _Raw, surnames: set[str], places: set[str]) -> None:
-        text = raw.core.text
+        text = raw.span.text
         words = text.split()
         if len(words) == 1 and name_key(words[0]) in surnames and not country_named(text) and not country_of_metonym(text):
             raw.kind, raw.name = "person", text
             return
-        if raw.label in ("ORG", "GPE", "NORP") and _looks_like_person_name(raw.core) and (
-            name_key(words[-1]) in surnames or raw.core.start and self.doc[raw.core.start - 1].lower_ in ROLE_WORDS | HONORIFICS
+        if raw.label in ("ORG", "GPE", "NORP") and _looks_like_person_name(raw.span) and (
+            name_key(words[-1]) in surnames or raw.span.start and self.doc[raw.span.start - 1].lower_ in ROLE_WORDS | HONORIFICS
         ):
             # "Chancellor Olaf Scholz" tagged ORG: a name after a title, or a surname the text uses for a person.
             raw.kind, raw.name = "person", text
@@ -256,31 +255,31 @@ class _DocumentActors:
         if raw.label == "PERSON":
             if country := country_named(text):
                 raw.kind, raw.name = "country", country.name
-            elif not _is_in_title(raw.core):
+            elif not _is_in_title(raw.span):
                 raw.kind, raw.name = "person", text
             return
         if country := country_named(text):
             raw.kind, raw.name = "country", country.name
             return
         if country := country_of_metonym(text):
-            if _acts_as_state(raw.core):
+            if _acts_as_state(raw.span):
                 raw.kind, raw.name = "country", country.name
             return
         if organization := organization_named(text):
-            if not _is_in_title(raw.core) or raw.label == "ORG" and len(words) > 1:
+            if not _is_in_title(raw.span) or raw.label == "ORG" and len(words) > 1:
                 raw.kind, raw.name = "organization", organization.name
             return
         if raw.label == "NORP":
-            if not country_of_demonym(text) and raw.core.root.pos_ in ("PROPN", "NOUN") and raw.core.root.dep_ != "amod":
+            if not country_of_demonym(text) and raw.span.root.pos_ in ("PROPN", "NOUN") and raw.span.root.dep_ != "amod":
                 raw.kind, raw.name = "group", text
             return
-        if raw.label != "ORG" or fold(text) in places or _is_in_title(raw.core) or _names_a_document(raw.core):
+        if raw.label != "ORG" or fold(text) in places or _is_in_title(raw.span) or _names_a_document(raw.span):
             return
-        if len(raw.core) == 1 and raw.core.root.pos_ == "ADJ":
+        if len(raw.span) == 1 and raw.span.root.pos_ == "ADJ":
             return
-        if any(t.lower_.rstrip("s") in ROLE_WORDS for t in raw.core):
+        if any(_is_role(t.lower_) for t in raw.span):
             # "NATO Defence Ministers": a body's members or an office, named after the body.
-            known = [org for t in raw.core if (org := organization_named(t.text))]
+            known = [org for t in raw.span if (org := organization_named(t.text))]
             if known:
                 raw.kind, raw.name = "organization", known[0].name
             return
@@ -289,9 +288,9 @@ class _DocumentActors:
     def _name_people(self, raws: list[_Raw]) -> None:
         """Group person mentions and give each group its fullest name and best description."""
         clusters: list[list[_Raw]] = []
-        for raw in sorted(raws, key=lambda r: (-_fullness(r.core.text), r.span.start)):
-            name = PersonName.parse(raw.core.text)
-            candidates = [c for c in clusters if any(PersonName.parse(m.core.text).compatible(name) for m in c)]
+        for raw in sorted(raws, key=lambda r: (-_fullness(r.span.text), r.span.start)):
+            name = PersonName.parse(raw.span.text)
+            candidates = [c for c in clusters if any(PersonName.parse(m.span.text).compatible(name) for m in c)]
             if len(candidates) > 1:
                 # An ambiguous surname goes to the person last named in full before it.
                 candidates.sort(key=lambda c: max((m.span.start for m in c if m.span.start <= raw.span.start), default=-1))
@@ -301,8 +300,8 @@ class _DocumentActors:
             else:
                 clusters.append([raw])
         for cluster in clusters:
-            counts = Counter(m.core.text for m in cluster)
-            first_seen = {m.core.text: m.span.start for m in sorted(cluster, key=lambda m: -m.span.start)}
+            counts = Counter(m.span.text for m in cluster)
+            first_seen = {m.span.text: m.span.start for m in sorted(cluster, key=lambda m: -m.span.start)}
             canonical = max(counts, key=lambda n: (_fullness(n), counts[n], -first_seen[n]))
             for raw in cluster:
                 self.title_tokens.update(t.i for t in _title_prefix(raw))
@@ -329,30 +328,34 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
-def _is_in_title(core: Span) -> bool:
+def _is_role(word: str) -> bool:
+    return word in ROLE_WORDS or word.endswith("s") and word[:-1] in ROLE_WORDS
+
+
+def _is_in_title(name: Span) -> bool:
     """Whether a name only qualifies a role ("Secretary of State", "National Security Adviser", "Defence Secretary")."""
-    doc = core.doc
-    after = doc[core.end] if core.end < len(doc) else None
-    if after is not None and after.lower_ in ROLE_WORDS:
+    doc = name.doc
+    after = doc[name.end] if name.end < len(doc) else None
+    if after is not None and _is_role(after.lower_):
         return True
-    if core.start >= 2 and doc[core.start - 1].lower_ == "of" and doc[core.start - 2].lower_ in ROLE_WORDS:
+    if name.start >= 2 and doc[name.start - 1].lower_ == "of" and _is_role(doc[name.start - 2].lower_):
         return True
-    return core.root.head.lower_ in ROLE_WORDS and core.root.dep_ == "compound"
+    return _is_role(name.root.head.lower_) and name.root.dep_ == "compound"
 
 
-def _names_a_document(core: Span) -> bool:
+def _names_a_document(name: Span) -> bool:
     """"Minsk agreements", "Dayton accords": a place name qualifying a common noun is not an organization."""
-    root = core.root
+    root = name.root
     return root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lower_ not in ROLE_WORDS
 
 
-def _acts_as_state(core: Span) -> bool:
+def _acts_as_state(name: Span) -> bool:
     """A capital or seat of government stands for the state unless it is only a place or a qualifier."""
-    root = core.root
+    root = name.root
     while root.dep_ == "conj" and root.head != root:
         root = root.head
     if root.dep_ == "compound" or root.dep_ == "amod":
-        return root.head.lower_ in ROLE_WORDS
+        return _is_role(root.head.lower_)
     if root.dep_ == "pobj":
         return root.head.lower_ not in _LOCATIVE_PREPOSITIONS
     return True
@@ -525,7 +528,7 @@ def _alias_of(mention: ActorMention) -> str:
     alias = " ".join(words).strip(" ,'’\"")
     if alias.endswith(".") and alias.count(".") == 1:
         alias = alias[:-1]  # a full stop, not the last dot of "U.S."
-    if any(fold(word) in ROLE_WORDS or fold(word).rstrip("s") in ROLE_WORDS for word in words):
+    if any(_is_role(fold(word)) for word in words):
         return ""
     return alias if alias and alias != mention.name else ""
 
