@@ -5,7 +5,7 @@ from django.contrib.messages import get_messages
 
 from newsline.nlp.temporal import display_value
 from newsline.timeline.ingest import ingest_paths
-from newsline.timeline.models import Event, Mention
+from newsline.timeline.models import Actor, Event, Mention
 
 pytestmark = pytest.mark.django_db
 
@@ -76,8 +76,6 @@ def test_changelist_filters_and_search(editor_client, add_event, query, expected
 
 
 def test_actor_and_source_filters(editor_client, add_event, add_source):
-    from newsline.timeline.models import Actor
-
     first, second = add_source("first.txt"), add_source("second.txt")
     add_event("Met in Bonn", sources=[first]).actors.add(Actor.objects.create(name="Angela Merkel", kind="person"))
     add_event("Met in Paris", sources=[second])
