@@ -18,7 +18,7 @@ if [ -x "$pg_bin/pg_ctl" ]; then
   "${run_as[@]}" "$pg_bin/pg_ctl" -D "$pgdir/data" -l "$pgdir/log" -w \
     -o "-k $pgdir -p $port -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
   trap '"${run_as[@]}" "$pg_bin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null; rm -rf "$pgdir"' EXIT
-  echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $NF}") on port $port: database tests again"
+  echo "PostgreSQL server from $pg_bin on port $port: the database tests again"
   DATABASE_URL="postgres://newsline@127.0.0.1:$port/newsline" $BIN/pytest -m "not browser" tests/timeline tests/exports -q -p no:cacheprovider || status=$?
 elif [ "${CI:-}" = true ]; then
   echo "PostgreSQL is not installed: failing because CI=true." >&2
