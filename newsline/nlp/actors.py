@@ -27,7 +27,6 @@ from .gazetteer import (
     organization_named,
 )
 
-KINDS = ("person", "organization", "country", "group")
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady"})
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Prepositions after which a capital is a place, not the state acting ("talks in Moscow").
@@ -37,7 +36,8 @@ _NOT_NAMES = frozenset({"the", "a", "an", "'s", "’s", "'", "’"})
 
 @dataclass(frozen=True)
 class ActorMention:
-    """A name in the text. `name` is the canonical form, `surface` the text as written."""
+    """A name in the text. `name` is the canonical form, `surface` the text as written (without an honorific);
+    `kind` is one of person, organization, country, group; `description` a title or role ("Kremlin spokesman")."""
 
     name: str
     kind: str
@@ -148,7 +148,7 @@ def document_actors(doc: Doc) -> list[ActorMention]:
 def title_tokens(doc: Doc) -> set[int]:
     """Indices of the tokens of titles written before people's names ("Russian Foreign Minister" Sergey Lavrov)."""
     document_actors(doc)
-    return doc.user_data["newsline_title_tokens"]
+    return doc.user_data.get("newsline_title_tokens", set())
 
 
 @dataclass

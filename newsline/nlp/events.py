@@ -26,7 +26,7 @@ from .gazetteer import HONORIFICS
 from .headlines import Omissions, clause_headline, noun_headline, subject_of
 from .layout import is_boilerplate
 from .temporal import DateRange, Timex
-from .temporal.values import MONTH_ABBR, MONTH_NAMES, PRECISIONS
+from .temporal.values import MONTH_NAMES, PRECISIONS
 
 
 @dataclass(frozen=True)
@@ -563,20 +563,6 @@ class EventFeatures:
             countries=frozenset(name for name, kind in actors if kind == "country"),
             planned=planned,
             context=text_keywords(summary),
-        )
-
-    def merged(self, other: EventFeatures) -> EventFeatures:
-        """The features of an event reported by both: the union of what each report says."""
-        dates = [d for d in (self.date, other.date) if d is not None]
-        narrowest = min(dates, key=lambda d: (d.end - d.start)) if dates else None
-        return EventFeatures(
-            date=narrowest,
-            actors=self.actors | other.actors,
-            keywords=self.keywords | other.keywords,
-            headline=self.headline or other.headline,
-            countries=self.countries | other.countries,
-            planned=self.planned and other.planned,
-            context=self.context | other.context,
         )
 
 

@@ -161,7 +161,7 @@ def _is_planned(token: Token) -> bool:
     for node in (token, *list(token.ancestors)[:3]):
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in node.children):
             return True
-        if node.lemma_ in _PLANNING_VERBS and any(c.dep_ == "xcomp" for c in node.children):
+        if node.lemma_ in _PLANNING_VERBS and node.tag_ != "VBD" and any(c.dep_ == "xcomp" for c in node.children):
             return True
         if node.lower_ in _PLANNING_ADJECTIVES and node.dep_ in ("acomp", "amod", "acl") and any(c.dep_ == "xcomp" for c in node.children):
             return True
