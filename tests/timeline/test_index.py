@@ -197,3 +197,21 @@ def test_quiet_stretch_counts_years_for_year_only_groups():
     assert quiet_stretch((2014, 0), (2017, 5)) == "2 years"
     assert quiet_stretch((2017, 1), (2017, 9)) == "7 months"
     assert quiet_stretch((2017, 1), (2017, 4)) == ""
+
+
+def test_real_corpus_pages_render_and_highlight_what_each_mention_quotes(client):
+    from pathlib import Path
+
+    from newsline.timeline.ingest import ingest_paths
+    from newsline.timeline.models import Source
+
+    ingest_paths([Path(__file__).resolve().parents[2] / "fixtures" / "corpus"])
+    assert client.get("/").status_code == 200
+    for event in Event.objects.visible():
+        assert client.get(f"/events/{event.pk}/").status_code == 200
+        assert client.get(f"/events/{event.pk}/", HTTP_HX_REQUEST="true").status_code == 200
+    for source in Source.objects.prefetch_related("mentions"):
+        assert client.get(f"/sources/{source.pk}/").status_code == 200
+        for text, mention in source.highlighted_text():
+            if mention is not None:
+                assert text == mention.expression
