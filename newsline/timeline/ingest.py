@@ -173,6 +173,7 @@ def apply_publication(source: Source, publication: PublicationDate) -> None:
     source.published_how = publication.how
     source.published_evidence = publication.evidence
     source.published_confidence = publication.confidence
+    source.published_rejected = list(publication.rejected)
 
 
 def reanalyze_source(source: Source) -> int:

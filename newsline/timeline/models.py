@@ -64,6 +64,9 @@ class Source(EditorLocks):
     published_how = models.CharField(max_length=20, choices=HOW_CHOICES, default="unknown")
     published_evidence = models.TextField(blank=True, help_text="The text that decided the publication date.")
     published_confidence = models.FloatField(default=0.0)
+    published_rejected = models.JSONField(
+        default=list, blank=True, help_text="Printed dates refused as the publication date, each with the reason."
+    )
     ingested_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
