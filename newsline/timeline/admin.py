@@ -16,8 +16,14 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_forms import ActorForm, EventForm, MergeActorsForm, SourceForm, SplitEventForm
-from .ingest import reanalyze_source, recompute_event
 from .models import LOW_CONFIDENCE, Actor, Event, Mention, Source
+
+
+def ingest():
+    """The ingest module, imported on first use: it loads spaCy, which web start-up does not need."""
+    from . import ingest as module
+
+    return module
 
 
 def plural(count: int, word: str) -> str:
@@ -181,7 +187,7 @@ class EventAdmin(SimpleHistoryAdmin):
         except ValueError as error:
             self.message_user(request, str(error), messages.ERROR)
             return
-        recompute_event(target)
+        ingest().recompute_event(target)
         self.message_user(request, f"Merged {plural(count, 'event')} into “{target.headline}”.", messages.SUCCESS)
 
     @admin.action(description="Split mentions of the selected event into a new event", permissions=["change"])
@@ -193,8 +199,8 @@ class EventAdmin(SimpleHistoryAdmin):
         form = SplitEventForm(request.POST if "apply" in request.POST else None, event=event)
         if form.is_valid():
             new_event = event.split_off(form.cleaned_data["mentions"])
-            recompute_event(event)
-            recompute_event(new_event)
+            ingest().recompute_event(event)
+            ingest().recompute_event(new_event)
             url = reverse("admin:timeline_event_change", args=[new_event.pk])
             self.message_user(
                 request,
@@ -310,7 +316,7 @@ class SourceAdmin(SimpleHistoryAdmin):
         stored = Source.objects.filter(pk=obj.pk).values_list("published", "published_precision").first()
         super().save_model(request, obj, form, change)
         if stored != (obj.published, obj.published_precision):
-            moved = reanalyze_source(obj)
+            moved = ingest().reanalyze_source(obj)
             self.message_user(
                 request,
                 f"Publication date set to {obj.published:%d %b %Y}: {plural(moved, 'event')} moved.",

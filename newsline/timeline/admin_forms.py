@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
-from newsline.nlp.temporal import parse_human_date, value_range
+from newsline.nlp.temporal.values import parse_human_date, value_range
 
 from .models import Actor, Event, Mention, Source
 
