@@ -144,7 +144,9 @@ def extract_events(
     take the publication date (`uses_publication_date`, `timex` None). `is_boilerplate` says which sentences
     are page chrome."""
     body = [s for s in sentences(doc) if not is_boilerplate(s)]
-    usable = [t for t in timexes if t.type in ("DATE", "TIME") and (t.range is not None or t.event_ref)]
+    # Unresolved expressions ("Thursday" with no publication date, "a week before the inauguration") still
+    # place their clause: the event waits for its date instead of taking the publication date.
+    usable = [t for t in timexes if t.type in ("DATE", "TIME") and (t.range is not None or t.event_ref or "X" in t.value)]
     events: list[EventCandidate] = []
     last_person: ActorMention | None = None
     for index, sent in enumerate(body):

@@ -126,6 +126,13 @@ def test_event_anchored_dates_stay_unresolved(nlp):
     assert "Blinken" in event.headline
 
 
+def test_an_unresolved_relative_date_still_places_its_clause(nlp):
+    text = "Russian Foreign Minister Sergey Lavrov said on Thursday that Moscow was ready for talks."
+    unresolved = Timex(text.index("Thursday"), text.index("Thursday") + 8, "Thursday", "DATE", "XXXX-XX-XX")
+    (event,) = events_of(nlp, text, unresolved)
+    assert event.timex is unresolved and not event.uses_publication_date
+
+
 PAGE = """Sunny 21 C
 Home » World » Europe
 Ministers meet in Vienna
