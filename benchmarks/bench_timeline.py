@@ -45,7 +45,8 @@ def median_ms(client: Client, url: str) -> tuple[float, int]:
 
 def main() -> None:
     setup_test_environment()
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    plain_storage = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": plain_storage}
     old_name = connection.creation.create_test_db(verbosity=0)
     try:
         client = Client()

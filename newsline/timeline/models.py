@@ -199,8 +199,8 @@ class EventQuerySet(models.QuerySet):
 
     def count_per_actor(self) -> dict[int, int]:
         """Actor id -> how many of these events name that actor (grouping the link table only is cheap)."""
-        rows = Event.actors.through.objects.filter(event__in=self).order_by().values_list("actor_id").annotate(Count("event_id"))
-        return dict(rows)
+        links = Event.actors.through.objects.filter(event__in=self).order_by()
+        return dict(links.values_list("actor_id").annotate(Count("event_id")))
 
     def date_span(self) -> tuple[date | None, date | None]:
         """The first and the last start date."""

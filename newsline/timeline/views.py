@@ -242,6 +242,8 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
 def source_detail(request: HttpRequest, source_id: int) -> HttpResponse:
     mentions = Mention.objects.filter(event__in=Event.objects.visible()).select_related("event")
     source = get_object_or_404(Source.objects.prefetch_related(Prefetch("mentions", queryset=mentions)), pk=source_id)
-    events = sorted({mention.event for mention in source.mentions.all()}, key=lambda e: (e.date_start or date.max, e.pk))
+    events = sorted(
+        {mention.event for mention in source.mentions.all()}, key=lambda event: (event.date_start or date.max, event.pk)
+    )
     ctx = {"source": source, "pieces": source.highlighted_text(), "events": events}
     return render(request, "timeline/source_detail.html", ctx)

@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from tests.browser.conftest import axe_violations
-from tests.timeline.factories import add_mention, make_event, make_many_events, make_actor, make_source
+from tests.timeline.factories import add_mention, make_actor, make_event, make_many_events, make_source
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -18,7 +18,8 @@ def timeline():
     wire = make_source("wire.txt", outlet="Wire", published=date(2017, 3, 2), how="inferred", confidence=0.4,
                        title="Summit set for spring")
     events = {
-        "sanctions": make_event("Sanctions imposed on Alpha Land's banks", "2014", actors=("Alpha Land", "Gamma League"),
+        "sanctions": make_event("Sanctions imposed on Alpha Land's banks", "2014",
+                                actors=("Alpha Land", "Gamma League"),
                                 source=bbc, sentence="Sanctions were first imposed in 2014.", expression="2014"),
         "border": make_event("Border talks collapse", "2015-06-03", actors=("Alpha Land",), source=bbc),
         "talks": make_event(

@@ -12,8 +12,8 @@ from newsline.timeline.models import Actor, Event, Mention, Source
 def make_source(name: str = "bbc-article.txt", outlet: str = "BBC", published: date | None = date(2017, 2, 16),
                 how: str = "printed", confidence: float = 0.9, text: str = "", title: str = "") -> Source:
     return Source.objects.create(
-        key=hashlib.sha256(name.encode()).hexdigest(), file_name=name, title=title or f"Report in {name}", outlet=outlet,
-        text=text, published=published, published_precision="day" if published else "", published_how=how,
+        key=hashlib.sha256(name.encode()).hexdigest(), file_name=name, title=title or f"Report in {name}",
+        outlet=outlet, text=text, published=published, published_precision="day" if published else "", published_how=how,
         published_evidence=f"Published {published}" if published else "", published_confidence=confidence,
     )
 
@@ -49,7 +49,8 @@ def add_mention(event: Event, source: Source, sentence: str, expression: str, va
         sentence=sentence, headline=event.headline, sentence_start=sentence_start,
         sentence_end=sentence_start + len(sentence), expression=expression, expression_start=expression_start,
         expression_end=expression_start + len(expression), date_value=value, date_start=span.start if span else None,
-        date_end=span.end if span else None, anchor=anchor, anchor_date=source.published if anchor == "publication" else None,
+        date_end=span.end if span else None, anchor=anchor,
+        anchor_date=source.published if anchor == "publication" else None,
         rule=rule,
     )
 
