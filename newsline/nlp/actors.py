@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -30,7 +30,9 @@ from .gazetteer import (
 _COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady"})
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Prepositions after which a capital is a place, not the state acting ("talks in Moscow").
-_LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "within", "into", "to", "from", "via", "through"})
+_LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "inside", "outside", "across", "around", "within", "into", "to", "from", "via", "through"}
+)
 _NOT_NAMES = frozenset({"the", "a", "an", "'s", "’s", "'", "’"})
 
 
@@ -62,7 +64,16 @@ def fold(text: str) -> str:
 def name_key(word: str) -> str:
     """A spelling-tolerant key for one name word: Sergei/Sergey, Dmitri/Dmitry/Dmitriy, Zelensky/Zelenskyy agree."""
     key = fold(word).replace(" ", "")
-    for old, new in (("tch", "ch"), ("sch", "sh"), ("kh", "h"), ("ks", "x"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("ou", "u")):
+    for old, new in (
+        ("tch", "ch"),
+        ("sch", "sh"),
+        ("kh", "h"),
+        ("ks", "x"),
+        ("ck", "k"),
+        ("ph", "f"),
+        ("w", "v"),
+        ("ou", "u"),
+    ):
         key = key.replace(old, new)
     key = re.sub(r"^ye", "e", key).replace("j", "y").replace("y", "i")
     key = re.sub(r"(.)\1+", r"\1", key)
@@ -193,7 +204,12 @@ class _DocumentActors:
             start += 1
         label = ent.label_
         # Titles leak into entities: "State Rex Tillerson" (after "Secretary of"), "Defence Secretary James Mattis".
-        if end - start > 1 and start >= 2 and self.doc[start - 1].lower_ == "of" and self.doc[start - 2].lower_ in ROLE_WORDS:
+        if (
+            end - start > 1
+            and start >= 2
+            and self.doc[start - 1].lower_ == "of"
+            and self.doc[start - 2].lower_ in ROLE_WORDS
+        ):
             start += 1
             label = "PERSON" if _looks_like_person_name(self.doc[start:end]) else label
         title_ends = [i for i in range(start, end - 1) if self.doc[i].lower_ in ROLE_WORDS]
@@ -243,11 +259,22 @@ class _DocumentActors:
     def _classify(self, raw: _Raw, surnames: set[str], places: set[str]) -> None:
         text = raw.span.text
         words = text.split()
-        if len(words) == 1 and name_key(words[0]) in surnames and not country_named(text) and not country_of_metonym(text):
+        if (
+            len(words) == 1
+            and name_key(words[0]) in surnames
+            and not country_named(text)
+            and not country_of_metonym(text)
+        ):
             raw.kind, raw.name = "person", text
             return
-        if raw.label in ("ORG", "GPE", "NORP") and _looks_like_person_name(raw.span) and (
-            name_key(words[-1]) in surnames or raw.span.start and self.doc[raw.span.start - 1].lower_ in ROLE_WORDS | HONORIFICS
+        if (
+            raw.label in ("ORG", "GPE", "NORP")
+            and _looks_like_person_name(raw.span)
+            and (
+                name_key(words[-1]) in surnames
+                or raw.span.start
+                and self.doc[raw.span.start - 1].lower_ in ROLE_WORDS | HONORIFICS
+            )
         ):
             # "Chancellor Olaf Scholz" tagged ORG: a name after a title, or a surname the text uses for a person.
             raw.kind, raw.name = "person", text
@@ -270,7 +297,11 @@ class _DocumentActors:
                 raw.kind, raw.name = "organization", organization.name
             return
         if raw.label == "NORP":
-            if not country_of_demonym(text) and raw.span.root.pos_ in ("PROPN", "NOUN") and raw.span.root.dep_ != "amod":
+            if (
+                not country_of_demonym(text)
+                and raw.span.root.pos_ in ("PROPN", "NOUN")
+                and raw.span.root.dep_ != "amod"
+            ):
                 raw.kind, raw.name = "group", text
             return
         if raw.label != "ORG" or fold(text) in places or _is_in_title(raw.span) or _names_a_document(raw.span):
@@ -293,7 +324,9 @@ class _DocumentActors:
             candidates = [c for c in clusters if any(PersonName.parse(m.span.text).compatible(name) for m in c)]
             if len(candidates) > 1:
                 # An ambiguous surname goes to the person last named in full before it.
-                candidates.sort(key=lambda c: max((m.span.start for m in c if m.span.start <= raw.span.start), default=-1))
+                candidates.sort(
+                    key=lambda c: max((m.span.start for m in c if m.span.start <= raw.span.start), default=-1)
+                )
                 candidates = candidates[-1:]
             if candidates:
                 candidates[0].append(raw)
@@ -321,7 +354,9 @@ class _DocumentActors:
 
 
 def _looks_like_person_name(span: Span) -> bool:
-    return 2 <= len(span) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ROLE_WORDS for t in span)
+    return 2 <= len(span) <= 4 and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ROLE_WORDS for t in span
+    )
 
 
 def _initials(name: str) -> str:
@@ -344,7 +379,7 @@ def _is_in_title(name: Span) -> bool:
 
 
 def _names_a_document(name: Span) -> bool:
-    """"Minsk agreements", "Dayton accords": a place name qualifying a common noun is not an organization."""
+    """ "Minsk agreements", "Dayton accords": a place name qualifying a common noun is not an organization."""
     root = name.root
     return root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lower_ not in ROLE_WORDS
 
@@ -369,9 +404,19 @@ def _title_prefix(raw: _Raw) -> list[Token]:
     sentence_start = raw.span.sent.start
     while i >= sentence_start:
         token = doc[i]
-        if token.is_punct or token.pos_ in ("DET", "VERB", "AUX", "ADP") and token.lower_ != "of" or token.lower_ in ("'s", "’s"):
+        if (
+            token.is_punct
+            or token.pos_ in ("DET", "VERB", "AUX", "ADP")
+            and token.lower_ != "of"
+            or token.lower_ in ("'s", "’s")
+        ):
             break
-        if not (token.is_title or token.is_upper or token.lower_ in ROLE_WORDS or token.lower_ in ("of", "former", "foreign", "national", "security", "defence", "defense", "state")):
+        if not (
+            token.is_title
+            or token.is_upper
+            or token.lower_ in ROLE_WORDS
+            or token.lower_ in ("of", "former", "foreign", "national", "security", "defence", "defense", "state")
+        ):
             break
         words.insert(0, token)
         i -= 1
@@ -398,7 +443,9 @@ def _person_description(raw: _Raw) -> str:
                 if c.dep_ in ("relcl", "acl", "appos", "poss", "conj", "cc") or c.dep_ == "prep" and c.lower_ != "of"
                 for t in c.subtree
             }
-            kept = [t for t in child.subtree if t.i not in dropped and t.dep_ != "det" and not t.is_punct and not t.is_space]
+            kept = [
+                t for t in child.subtree if t.i not in dropped and t.dep_ != "det" and not t.is_punct and not t.is_space
+            ]
             if any(t.lower_ in ROLE_WORDS for t in kept):
                 return " ".join(t.text for t in kept)
     return ""
@@ -467,9 +514,13 @@ class ActorIndex:
         renamed_from = ""
         actor.form_counts[mention.name] += 1
         if mention.kind == "person":
-            best = max(actor.form_counts, key=lambda n: (_fullness(n), actor.form_counts[n], _formal(n), n == actor.name))
+            best = max(
+                actor.form_counts, key=lambda n: (_fullness(n), actor.form_counts[n], _formal(n), n == actor.name)
+            )
             if best != actor.name and (_fullness(best), actor.form_counts[best], _formal(best)) > (
-                _fullness(actor.name), actor.form_counts[actor.name], _formal(actor.name)
+                _fullness(actor.name),
+                actor.form_counts[actor.name],
+                _formal(actor.name),
             ):
                 renamed_from, actor.name = actor.name, best
                 actor.aliases.add(renamed_from)
@@ -488,7 +539,11 @@ class ActorIndex:
             return self._find_person(PersonName.parse(mention.name))
         if len(mention.name.split()) == 1 and mention.kind in ("organization", "group"):
             # A known person's surname the entity recognizer took for an organization ("Tillerson's meeting").
-            people = [a for a in self._actors if a.kind == "person" and PersonName.parse(a.name).surname_key == name_key(mention.name)]
+            people = [
+                a
+                for a in self._actors
+                if a.kind == "person" and PersonName.parse(a.name).surname_key == name_key(mention.name)
+            ]
             if len(people) == 1:
                 return people[0]
         if mention.kind == "organization":
@@ -549,4 +604,3 @@ def resolve_document(index: ActorIndex, mentions: Iterable[ActorMention]) -> dic
             )
         resolved[mention.name] = resolution
     return resolved
-

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -102,30 +102,260 @@ def is_boilerplate_sentence(sentence: Span) -> bool:
 # Verbs of communication and of concrete action: told in the past tense by a named actor, they make news
 # wherever they stand in the article.
 _NEWS_VERBS = frozenset(
-    """say tell add stress urge announce warn describe reply insist deny confirm call express voice welcome reject
-    accuse argue claim state note explain suggest acknowledge admit assert emphasise emphasize declare respond vow
-    pledge promise threaten demand ask agree condemn criticise criticize praise order sign meet resign visit hold
-    discuss approve impose expel seize annex invade attack launch kill arrest elect appoint nominate fire dismiss
-    sack replace win lose vote pass veto block lift ban propose offer accept refuse decide adopt release publish
-    reveal report conclude""".split()
+    [
+        "say",
+        "tell",
+        "add",
+        "stress",
+        "urge",
+        "announce",
+        "warn",
+        "describe",
+        "reply",
+        "insist",
+        "deny",
+        "confirm",
+        "call",
+        "express",
+        "voice",
+        "welcome",
+        "reject",
+        "accuse",
+        "argue",
+        "claim",
+        "state",
+        "note",
+        "explain",
+        "suggest",
+        "acknowledge",
+        "admit",
+        "assert",
+        "emphasise",
+        "emphasize",
+        "declare",
+        "respond",
+        "vow",
+        "pledge",
+        "promise",
+        "threaten",
+        "demand",
+        "ask",
+        "agree",
+        "condemn",
+        "criticise",
+        "criticize",
+        "praise",
+        "order",
+        "sign",
+        "meet",
+        "resign",
+        "visit",
+        "hold",
+        "discuss",
+        "approve",
+        "impose",
+        "expel",
+        "seize",
+        "annex",
+        "invade",
+        "attack",
+        "launch",
+        "kill",
+        "arrest",
+        "elect",
+        "appoint",
+        "nominate",
+        "fire",
+        "dismiss",
+        "sack",
+        "replace",
+        "win",
+        "lose",
+        "vote",
+        "pass",
+        "veto",
+        "block",
+        "lift",
+        "ban",
+        "propose",
+        "offer",
+        "accept",
+        "refuse",
+        "decide",
+        "adopt",
+        "release",
+        "publish",
+        "reveal",
+        "report",
+        "conclude",
+    ]
 )
-_STATIVE_VERBS = frozenset("be have seem appear remain become know believe want need feel look continue mean hope think wish".split())
-_PLANNED_MARKERS = frozenset({"likely", "due", "expected", "scheduled", "planned", "set", "slated", "upcoming", "forthcoming"})
+_STATIVE_VERBS = frozenset(
+    [
+        "be",
+        "have",
+        "seem",
+        "appear",
+        "remain",
+        "become",
+        "know",
+        "believe",
+        "want",
+        "need",
+        "feel",
+        "look",
+        "continue",
+        "mean",
+        "hope",
+        "think",
+        "wish",
+    ]
+)
+_PLANNED_MARKERS = frozenset(
+    {"likely", "due", "expected", "scheduled", "planned", "set", "slated", "upcoming", "forthcoming"}
+)
 _TEMPORAL_RELATIONS = frozenset({"since", "after", "before", "until", "till", "following", "ahead", "prior", "during"})
 _EVENT_NOUNS = frozenset(
-    """election elections vote referendum summit talks meeting war deal visit trip attack crisis conflict coup ceremony
-    dinner conference treaty accord accords agreement agreements sanctions campaign invasion strike strikes ceasefire
-    cease-fire truce protest protests speech interview raid crash explosion scandal resignation inauguration
-    annexation reunification dismissal hack leak debate rally session hearing trial verdict ruling decision announcement
-    launch test tests deployment operation offensive massacre earthquake flood storm hurricane primary poll polls tour
-    expulsion bill law sanction negotiations discussions exercise exercises drill drills purge arrest assassination
-    murder death funeral victory defeat collapse merger takeover bankruptcy gathering encounter call calls revolution
-    uprising independence occupation withdrawal shooting bombing killing signing""".split()
+    [
+        "election",
+        "elections",
+        "vote",
+        "referendum",
+        "summit",
+        "talks",
+        "meeting",
+        "war",
+        "deal",
+        "visit",
+        "trip",
+        "attack",
+        "crisis",
+        "conflict",
+        "coup",
+        "ceremony",
+        "dinner",
+        "conference",
+        "treaty",
+        "accord",
+        "accords",
+        "agreement",
+        "agreements",
+        "sanctions",
+        "campaign",
+        "invasion",
+        "strike",
+        "strikes",
+        "ceasefire",
+        "cease-fire",
+        "truce",
+        "protest",
+        "protests",
+        "speech",
+        "interview",
+        "raid",
+        "crash",
+        "explosion",
+        "scandal",
+        "resignation",
+        "inauguration",
+        "annexation",
+        "reunification",
+        "dismissal",
+        "hack",
+        "leak",
+        "debate",
+        "rally",
+        "session",
+        "hearing",
+        "trial",
+        "verdict",
+        "ruling",
+        "decision",
+        "announcement",
+        "launch",
+        "test",
+        "tests",
+        "deployment",
+        "operation",
+        "offensive",
+        "massacre",
+        "earthquake",
+        "flood",
+        "storm",
+        "hurricane",
+        "primary",
+        "poll",
+        "polls",
+        "tour",
+        "expulsion",
+        "bill",
+        "law",
+        "sanction",
+        "negotiations",
+        "discussions",
+        "exercise",
+        "exercises",
+        "drill",
+        "drills",
+        "purge",
+        "arrest",
+        "assassination",
+        "murder",
+        "death",
+        "funeral",
+        "victory",
+        "defeat",
+        "collapse",
+        "merger",
+        "takeover",
+        "bankruptcy",
+        "gathering",
+        "encounter",
+        "call",
+        "calls",
+        "revolution",
+        "uprising",
+        "independence",
+        "occupation",
+        "withdrawal",
+        "shooting",
+        "bombing",
+        "killing",
+        "signing",
+    ]
 )
 _NOT_EVENT_NOUNS = frozenset(
-    """nation administration situation position relation relations question information population station foundation
-    organization federation section condition tradition generation mention attention intention government department
-    parliament movement environment region document moment comment""".split()
+    [
+        "nation",
+        "administration",
+        "situation",
+        "position",
+        "relation",
+        "relations",
+        "question",
+        "information",
+        "population",
+        "station",
+        "foundation",
+        "organization",
+        "federation",
+        "section",
+        "condition",
+        "tradition",
+        "generation",
+        "mention",
+        "attention",
+        "intention",
+        "government",
+        "department",
+        "parliament",
+        "movement",
+        "environment",
+        "region",
+        "document",
+        "moment",
+        "comment",
+    ]
 )
 _QUOTE_CHARS = frozenset('"“”')
 _ARGUMENT_DEPS = frozenset({"dobj", "dative", "ccomp", "xcomp", "prep", "attr", "acomp", "oprd", "agent", "prt"})
@@ -146,12 +376,16 @@ def extract_events(
     body = [s for s in sentences(doc) if not is_boilerplate(s)]
     # Unresolved expressions ("Thursday" with no publication date, "a week before the inauguration") still
     # place their clause: the event waits for its date instead of taking the publication date.
-    usable = [t for t in timexes if t.type in ("DATE", "TIME") and (t.range is not None or t.event_ref or "X" in t.value)]
+    usable = [
+        t for t in timexes if t.type in ("DATE", "TIME") and (t.range is not None or t.event_ref or "X" in t.value)
+    ]
     events: list[EventCandidate] = []
     last_person: ActorMention | None = None
     for index, sent in enumerate(body):
         position = index / max(len(body), 1)
-        found = _SentenceEvents(sent, [t for t in usable if sent.start_char <= t.start < sent.end_char], last_person, position)
+        found = _SentenceEvents(
+            sent, [t for t in usable if sent.start_char <= t.start < sent.end_char], last_person, position
+        )
         events.extend(found.candidates())
         last_person = found.last_person() or last_person
     return events
@@ -183,7 +417,7 @@ class _SentenceEvents:
             current = anchored.get(anchor.i)
             if current is None or _timex_rank(timex) > _timex_rank(current[2]):
                 anchored[anchor.i] = (anchor, kind, timex)
-        outside = set(range(0, self.sent.start)) | set(range(self.sent.end, len(doc)))
+        outside = set(range(self.sent.start)) | set(range(self.sent.end, len(doc)))
         omit = Omissions(frozenset(timex_tokens | outside), frozenset(title_tokens(doc)))
         found = []
         for anchor, kind, timex in anchored.values():
@@ -206,10 +440,28 @@ class _SentenceEvents:
         if len(text.split()) < 2 or timex is None and len(text.split()) < 4:
             return None
         actors = self._actors_within(region, headline.tokens, text)
-        if pronoun is not None and self.previous_person is not None and all(a.name != self.previous_person.name for a in actors):
+        if (
+            pronoun is not None
+            and self.previous_person is not None
+            and all(a.name != self.previous_person.name for a in actors)
+        ):
             previous = self.previous_person
-            actors.insert(0, ActorMention(previous.name, previous.kind, pronoun.text, pronoun.idx, pronoun.idx + len(pronoun), previous.description))
-        if not actors and not _names_a_happening(anchor, kind) and not (timex is not None and anchor.lemma_ in _NEWS_VERBS):
+            actors.insert(
+                0,
+                ActorMention(
+                    previous.name,
+                    previous.kind,
+                    pronoun.text,
+                    pronoun.idx,
+                    pronoun.idx + len(pronoun),
+                    previous.description,
+                ),
+            )
+        if (
+            not actors
+            and not _names_a_happening(anchor, kind)
+            and not (timex is not None and anchor.lemma_ in _NEWS_VERBS)
+        ):
             # Nobody named acts, nothing happens: background ("ties have plunged"), not a timeline entry.
             return None
         planned = headline.planned or (timex is not None and timex.direction == "future" and not _told_in_past(anchor))
@@ -253,15 +505,20 @@ class _SentenceEvents:
             return False
         if any(c.dep_ in ("ccomp", "dobj") and c.i in anchored for c in verb.children):
             return False
-        if not any(c.dep_ in _ARGUMENT_DEPS and not (c.dep_ == "prep" and c.lower_ in _CONTEXT_PREPOSITIONS) for c in verb.children):
+        if not any(
+            c.dep_ in _ARGUMENT_DEPS and not (c.dep_ == "prep" and c.lower_ in _CONTEXT_PREPOSITIONS)
+            for c in verb.children
+        ):
             return False
         auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if auxiliaries & {"had", "would", "could", "might", "may", "should", "must", "will", "can"}:
             return False
         past = (
             verb.tag_ == "VBD"
-            or verb.tag_ == "VBN" and bool(auxiliaries & {"has", "have", "was", "were"})
-            or verb.tag_ == "VBG" and bool(auxiliaries & {"was", "were"})
+            or verb.tag_ == "VBN"
+            and bool(auxiliaries & {"has", "have", "was", "were"})
+            or verb.tag_ == "VBG"
+            and bool(auxiliaries & {"was", "were"})
         )
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if not past or subject is None:
@@ -314,8 +571,16 @@ def _told_in_past(anchor: Token) -> bool:
     """Whether the clause around an anchor is in the past tense (a "future" date there is a resolution slip)."""
     if anchor.dep_ == "pobj" and anchor.head.lower_ in ("since", "after", "following"):
         return True
-    verb = anchor if anchor.pos_ in ("VERB", "AUX") else next((a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and verb.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("will", "would") for c in verb.children)
+    verb = (
+        anchor
+        if anchor.pos_ in ("VERB", "AUX")
+        else next((a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    )
+    return (
+        verb is not None
+        and verb.tag_ in ("VBD", "VBN")
+        and not any(c.lower_ in ("will", "would") for c in verb.children)
+    )
 
 
 def _anchor_of(timex: Span) -> tuple[Token, str]:
@@ -358,7 +623,7 @@ def _direct_anchor(timex: Span) -> tuple[Token, str]:
 
 
 def _event_noun_before(timex: Span) -> Token | None:
-    """"the G20 summit in July", "Trump's election last year": when the parser hangs the date on some other
+    """ "the G20 summit in July", "Trump's election last year": when the parser hangs the date on some other
     noun, the event noun written just before it is the one it dates. A date on a verb stays with the verb."""
     doc = timex.doc
     root = timex.root
@@ -392,12 +657,12 @@ def _names_a_happening(anchor: Token, kind: str) -> bool:
 
 
 def _is_planned_noun(noun: Token) -> bool:
-    """"the summit in July, likely to be ...", "the vote scheduled for May": the date is the planned event's."""
+    """ "the summit in July, likely to be ...", "the vote scheduled for May": the date is the planned event's."""
     return any(c.dep_ in ("amod", "acl") and c.lower_ in _PLANNED_MARKERS for c in noun.children)
 
 
 def _in_temporal_relation(noun: Token) -> bool:
-    """"since Trump's inauguration on January 20": the date belongs to the inauguration, not the main clause."""
+    """ "since Trump's inauguration on January 20": the date belongs to the inauguration, not the main clause."""
     return noun.dep_ == "pobj" and noun.head.lower_ in _TEMPORAL_RELATIONS
 
 
@@ -439,7 +704,9 @@ def _noun_region(noun: Token) -> set[int]:
 def _timex_rank(timex: Timex) -> tuple[int, int]:
     """Finer and absolute first: "on 16 February 2017" beats "2017" for the same clause."""
     span = timex.range
-    precision = PRECISIONS.index(span.precision) if span is not None and span.precision in PRECISIONS else len(PRECISIONS)
+    precision = (
+        PRECISIONS.index(span.precision) if span is not None and span.precision in PRECISIONS else len(PRECISIONS)
+    )
     return (-precision, 1 if timex.anchor == "absolute" else 0)
 
 
@@ -479,7 +746,7 @@ def _summary(sentence: str) -> str:
         text = text.replace("“", "").replace("”", "")
     if text.count('"') % 2:
         text = text.strip('"').strip()
-    if text and text[-1] not in ".!?\"”":
+    if text and text[-1] not in '.!?"”':
         text += "."
     return text
 
@@ -489,22 +756,186 @@ def _summary(sentence: str) -> str:
 
 
 _STOPWORDS = frozenset(
-    """a an the and or but if of in on at to for with by from as into over after before since until about against between
-    during without within through up down out off than then that this these those there here it its it's he she his her
-    they them their we our you your i me my mr mrs ms dr gen who whom whose which what when where why how is are was were
-    be been being has have had do does did will would shall should can could may might must not no nor so also very just
-    said says say told tell added adds new first last one two three year years week weeks day days month months
-    time times monday tuesday wednesday thursday friday saturday sunday""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "into",
+        "over",
+        "after",
+        "before",
+        "since",
+        "until",
+        "about",
+        "against",
+        "between",
+        "during",
+        "without",
+        "within",
+        "through",
+        "up",
+        "down",
+        "out",
+        "off",
+        "than",
+        "then",
+        "that",
+        "this",
+        "these",
+        "those",
+        "there",
+        "here",
+        "it",
+        "its",
+        "it's",
+        "he",
+        "she",
+        "his",
+        "her",
+        "they",
+        "them",
+        "their",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "not",
+        "no",
+        "nor",
+        "so",
+        "also",
+        "very",
+        "just",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tell",
+        "added",
+        "adds",
+        "new",
+        "first",
+        "last",
+        "one",
+        "two",
+        "three",
+        "year",
+        "years",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "month",
+        "months",
+        "time",
+        "times",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
 ) | {m.lower() for m in MONTH_NAMES}
 _IRREGULAR_LEMMAS = {
-    "met": "meet", "meets": "meet", "meeting": "meet", "meetings": "meet", "held": "hold", "took": "take", "made": "make",
-    "gave": "give", "went": "go", "came": "come", "began": "begin", "won": "win", "lost": "lose", "left": "leave",
-    "sent": "send", "spoke": "speak", "spoken": "speak", "wrote": "write", "written": "write", "fell": "fall",
-    "rose": "rise", "struck": "strike", "sought": "seek", "brought": "bring", "thought": "think", "saw": "see",
-    "seen": "see", "knew": "know", "known": "know", "led": "lead", "fought": "fight", "drew": "draw", "ran": "run",
-    "resignation": "resign", "resigned": "resign", "resigns": "resign", "signed": "sign", "elected": "elect",
-    "talks": "meet", "encounter": "meet", "encounters": "meet", "sitdown": "meet",
-    "election": "elect", "elections": "elect",
+    "met": "meet",
+    "meets": "meet",
+    "meeting": "meet",
+    "meetings": "meet",
+    "held": "hold",
+    "took": "take",
+    "made": "make",
+    "gave": "give",
+    "went": "go",
+    "came": "come",
+    "began": "begin",
+    "won": "win",
+    "lost": "lose",
+    "left": "leave",
+    "sent": "send",
+    "spoke": "speak",
+    "spoken": "speak",
+    "wrote": "write",
+    "written": "write",
+    "fell": "fall",
+    "rose": "rise",
+    "struck": "strike",
+    "sought": "seek",
+    "brought": "bring",
+    "thought": "think",
+    "saw": "see",
+    "seen": "see",
+    "knew": "know",
+    "known": "know",
+    "led": "lead",
+    "fought": "fight",
+    "drew": "draw",
+    "ran": "run",
+    "resignation": "resign",
+    "resigned": "resign",
+    "resigns": "resign",
+    "signed": "sign",
+    "elected": "elect",
+    "talks": "meet",
+    "encounter": "meet",
+    "encounters": "meet",
+    "sitdown": "meet",
+    "election": "elect",
+    "elections": "elect",
 }
 
 
@@ -687,12 +1118,16 @@ def choose_date(evidence: Sequence[DateEvidence]) -> DateChoice:
 
 
 def _evidence_rank(evidence: DateEvidence) -> int:
-    precision = PRECISIONS.index(evidence.range.precision) if evidence.range.precision in PRECISIONS else len(PRECISIONS)
+    precision = (
+        PRECISIONS.index(evidence.range.precision) if evidence.range.precision in PRECISIONS else len(PRECISIONS)
+    )
     anchor_rank = {"absolute": 3, "publication": 2, "narrative": 1, "event": 1}.get(evidence.anchor, 0)
     return (len(PRECISIONS) - precision) * 10 + anchor_rank * 2 + (0 if evidence.approximate else 1)
 
 
-def importance(sources: int, actor_prominence: Iterable[float], positions: Iterable[float], planned: bool = False) -> float:
+def importance(
+    sources: int, actor_prominence: Iterable[float], positions: Iterable[float], planned: bool = False
+) -> float:
     """A score from 0 to 1: how many sources report the event, how prominent its actors are (each 0..1, see
     `actor_prominence`), and how near the top of its articles it stands (positions 0 = top)."""
     source_score = min(1.0, math.log2(1 + max(sources, 0)) / math.log2(1 + 5))

@@ -133,12 +133,15 @@ Zimbabwe||Zimbabwean|Harare
 """
 
 
+def _forms(field: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in field.split(";") if part.strip())
+
+
 def _parse_countries() -> list[Country]:
     countries = []
     for line in _COUNTRIES.strip().splitlines():
         name, aliases, demonyms, metonyms = line.split("|")
-        split = lambda field: tuple(part.strip() for part in field.split(";") if part.strip())  # noqa: E731
-        countries.append(Country(name, split(aliases), split(demonyms), split(metonyms)))
+        countries.append(Country(name, _forms(aliases), _forms(demonyms), _forms(metonyms)))
     return countries
 
 
@@ -220,7 +223,7 @@ def _parse_organizations() -> list[Organization]:
     organizations = []
     for line in _ORGANIZATIONS.strip().splitlines():
         name, aliases = line.split("|")
-        organizations.append(Organization(name, tuple(a.strip() for a in aliases.split(";") if a.strip())))
+        organizations.append(Organization(name, _forms(aliases)))
     return organizations
 
 
@@ -234,26 +237,157 @@ def organization_named(text: str) -> Organization | None:
 
 # Words written before a name that are not part of it ("Mr Lavrov", "Gen Mattis", "President Putin").
 HONORIFICS = frozenset(
-    """
-    mr mrs ms miss mx dr sir dame lord lady prof professor rev reverend fr father sister brother
-    gen general lt lieutenant col colonel maj major capt captain cmdr commander adm admiral sgt sergeant
-    cpl corporal pvt private marshal brig brigadier
-    sen senator rep representative gov governor pres president vice prime chancellor premier
-    minister secretary ambassador judge justice mayor king queen prince princess sheikh emir sultan
-    pope cardinal bishop archbishop rabbi imam ayatollah chairman chairwoman chair ceo mp mep
-    """.split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "prof",
+        "professor",
+        "rev",
+        "reverend",
+        "fr",
+        "father",
+        "sister",
+        "brother",
+        "gen",
+        "general",
+        "lt",
+        "lieutenant",
+        "col",
+        "colonel",
+        "maj",
+        "major",
+        "capt",
+        "captain",
+        "cmdr",
+        "commander",
+        "adm",
+        "admiral",
+        "sgt",
+        "sergeant",
+        "cpl",
+        "corporal",
+        "pvt",
+        "private",
+        "marshal",
+        "brig",
+        "brigadier",
+        "sen",
+        "senator",
+        "rep",
+        "representative",
+        "gov",
+        "governor",
+        "pres",
+        "president",
+        "vice",
+        "prime",
+        "chancellor",
+        "premier",
+        "minister",
+        "secretary",
+        "ambassador",
+        "judge",
+        "justice",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sheikh",
+        "emir",
+        "sultan",
+        "pope",
+        "cardinal",
+        "bishop",
+        "archbishop",
+        "rabbi",
+        "imam",
+        "ayatollah",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ceo",
+        "mp",
+        "mep",
+    ]
 )
 
 # Nouns that name a role or office: a phrase built on one of them describes the person it precedes or follows.
 ROLE_WORDS = frozenset(
-    """
-    president vice-president minister secretary adviser advisor spokesman spokeswoman spokesperson
-    chancellor premier leader chairman chairwoman chair chief director head ambassador envoy diplomat
-    counterpart general admiral vice-admiral commander officer official senator governor mayor king queen
-    prince emir sultan judge attorney prosecutor negotiator representative deputy aide chief-of-staff
-    congressman congresswoman lawmaker legislator candidate nominee founder executive billionaire
-    ceo press-secretary speaker whip commissioner mp mep dictator monarch ruler cabinet
-    """.split()
+    [
+        "president",
+        "vice-president",
+        "minister",
+        "secretary",
+        "adviser",
+        "advisor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chancellor",
+        "premier",
+        "leader",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "chief",
+        "director",
+        "head",
+        "ambassador",
+        "envoy",
+        "diplomat",
+        "counterpart",
+        "general",
+        "admiral",
+        "vice-admiral",
+        "commander",
+        "officer",
+        "official",
+        "senator",
+        "governor",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+        "emir",
+        "sultan",
+        "judge",
+        "attorney",
+        "prosecutor",
+        "negotiator",
+        "representative",
+        "deputy",
+        "aide",
+        "chief-of-staff",
+        "congressman",
+        "congresswoman",
+        "lawmaker",
+        "legislator",
+        "candidate",
+        "nominee",
+        "founder",
+        "executive",
+        "billionaire",
+        "ceo",
+        "press-secretary",
+        "speaker",
+        "whip",
+        "commissioner",
+        "mp",
+        "mep",
+        "dictator",
+        "monarch",
+        "ruler",
+        "cabinet",
+    ]
 )
 
 # Everyday short forms of given names, mapped to the formal name they stand for.

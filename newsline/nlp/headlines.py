@@ -21,8 +21,12 @@ _ARGUMENTS = ("dobj", "dative", "attr", "acomp", "oprd", "prt", "prep", "agent",
 # Parts of a phrase a headline never needs.
 _DROPPED = ("relcl", "appos", "advcl", "parataxis", "punct", "cc", "conj", "mark", "intj", "preconj", "meta", "dep")
 # Prepositions opening circumstances rather than arguments ("amid turmoil", "as part of his first trip").
-_CIRCUMSTANTIAL = frozenset({"amid", "amidst", "despite", "following", "while", "because", "besides", "like", "unlike", "given"})
-_PLANNING_ADJECTIVES = frozenset({"due", "set", "expected", "scheduled", "likely", "poised", "slated", "going", "planned", "about"})
+_CIRCUMSTANTIAL = frozenset(
+    {"amid", "amidst", "despite", "following", "while", "because", "besides", "like", "unlike", "given"}
+)
+_PLANNING_ADJECTIVES = frozenset(
+    {"due", "set", "expected", "scheduled", "likely", "poised", "slated", "going", "planned", "about"}
+)
 _PLANNING_VERBS = frozenset({"plan", "intend", "schedule", "prepare", "aim", "expect"})
 _IRREGULAR_PRESENT = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -76,7 +80,9 @@ def clause_headline(verb: Token, omit: Omissions, subject_name: str = "") -> Hea
             words.append(text)
     plural = subject is not None and _is_plural(subject)
     words.append(_verb_group(head, verb, planned, plural))
-    arguments = [c for c in head.children if c.dep_ in _ARGUMENTS and c.i not in omit.skip and not _is_circumstance(c, omit)]
+    arguments = [
+        c for c in head.children if c.dep_ in _ARGUMENTS and c.i not in omit.skip and not _is_circumstance(c, omit)
+    ]
     reports_content = any(c.dep_ == "ccomp" for c in arguments)
     trailing: list[str] = []
     prepositions = 0
@@ -93,7 +99,9 @@ def clause_headline(verb: Token, omit: Omissions, subject_name: str = "") -> Hea
         if child.i < head.i and child.dep_ == "prep":
             # A fronted circumstance: kept (after the verb) only when it names a place or an event.
             if _names_something(child):
-                trailing.append(text[:1].lower() + text[1:] if not child.text[:1].isupper() or child.i == child.sent.start else text)
+                trailing.append(
+                    text[:1].lower() + text[1:] if not child.text[:1].isupper() or child.i == child.sent.start else text
+                )
                 used.update(ids)
             continue
         words.append(text)
@@ -117,7 +125,9 @@ def noun_headline(noun: Token, omit: Omissions) -> Headline:
 def _names_something(preposition: Token) -> bool:
     """Whether a prepositional phrase's object is, or is qualified by, a proper name ("at a Nato meeting", "in Bonn")."""
     for obj in preposition.children:
-        if obj.dep_ == "pobj" and (obj.pos_ == "PROPN" or any(c.pos_ == "PROPN" and c.dep_ in ("compound", "amod") for c in obj.children)):
+        if obj.dep_ == "pobj" and (
+            obj.pos_ == "PROPN" or any(c.pos_ == "PROPN" and c.dep_ in ("compound", "amod") for c in obj.children)
+        ):
             return True
     return False
 
@@ -163,7 +173,11 @@ def _is_planned(token: Token) -> bool:
             return True
         if node.lemma_ in _PLANNING_VERBS and node.tag_ != "VBD" and any(c.dep_ == "xcomp" for c in node.children):
             return True
-        if node.lower_ in _PLANNING_ADJECTIVES and node.dep_ in ("acomp", "amod", "acl") and any(c.dep_ == "xcomp" for c in node.children):
+        if (
+            node.lower_ in _PLANNING_ADJECTIVES
+            and node.dep_ in ("acomp", "amod", "acl")
+            and any(c.dep_ == "xcomp" for c in node.children)
+        ):
             return True
         if node.lower_ in ("scheduled", "planned", "expected", "set") and node.dep_ == "acl":
             return True
@@ -222,7 +236,9 @@ def _is_circumstance(child: Token, omit: Omissions) -> bool:
     return child.dep_ == "prep" and bool(objects) and all(o.i in omit.skip for o in objects)
 
 
-def _render_phrase(token: Token, omit: Omissions, keep_clauses: bool = False, coordinated: bool = False) -> tuple[str, set[int]]:
+def _render_phrase(
+    token: Token, omit: Omissions, keep_clauses: bool = False, coordinated: bool = False
+) -> tuple[str, set[int]]:
     """A token's subtree without relative clauses, appositives, titles before names, or skipped tokens;
     with the indices of the tokens kept. `coordinated` keeps "and ..." after the head ("Washington and its allies")."""
     kept = _phrase_tokens(token, omit, keep_clauses, depth=0)
@@ -250,22 +266,33 @@ def _phrase_tokens(token: Token, omit: Omissions, keep_clauses: bool, depth: int
     for child in token.children:
         if child.i in omit.skip or child.is_space:
             continue
-        if child.dep_ in _DROPPED and not (child.dep_ == "appos" and token.i in omit.hide) and not _names_in_a_row(token, child):
+        if (
+            child.dep_ in _DROPPED
+            and not (child.dep_ == "appos" and token.i in omit.hide)
+            and not _names_in_a_row(token, child)
+        ):
             continue
         if child.dep_ == "acl" and not keep_clauses:
             continue
         if child.dep_ == "prep" and (child.lower_ in _CIRCUMSTANTIAL or depth >= 2 or _is_circumstance(child, omit)):
             continue
-        if name_head and child.i < token.i and child.dep_ in ("compound", "amod", "nmod", "det", "poss") and _is_title_word(child):
+        if (
+            name_head
+            and child.i < token.i
+            and child.dep_ in ("compound", "amod", "nmod", "det", "poss")
+            and _is_title_word(child)
+        ):
             continue
         if token.dep_ != "ROOT" and child.dep_ == "ccomp" and depth >= 1:
             continue
-        tokens.extend(_phrase_tokens(child, omit, keep_clauses, depth + (1 if child.dep_ in ("prep", "acl", "ccomp") else 0)))
+        tokens.extend(
+            _phrase_tokens(child, omit, keep_clauses, depth + (1 if child.dep_ in ("prep", "acl", "ccomp") else 0))
+        )
     return tokens
 
 
 def _names_in_a_row(token: Token, child: Token) -> bool:
-    """"between Washington and Moscow", "Russia, Iran and Turkey": coordinated names stay together."""
+    """ "between Washington and Moscow", "Russia, Iran and Turkey": coordinated names stay together."""
     if token.pos_ != "PROPN":
         return False
     if child.dep_ == "conj":
@@ -307,6 +334,51 @@ def _shorten(text: str) -> str:
 
 
 _DANGLING = frozenset(
-    "a an the of in on at to for with by from and or but as that which who whose his her its their our your "
-    "about over into than if while when where is are was were be been has have had will would".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "and",
+        "or",
+        "but",
+        "as",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "your",
+        "about",
+        "over",
+        "into",
+        "than",
+        "if",
+        "while",
+        "when",
+        "where",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+    ]
 )

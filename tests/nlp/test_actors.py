@@ -29,7 +29,13 @@ def names_by_surface(doc) -> dict[str, set[str]]:
 
 @pytest.mark.parametrize(
     "a, b",
-    [("Sergei", "Sergey"), ("Dmitri", "Dmitry"), ("Dmitriy", "Dmitry"), ("Zelensky", "Zelenskyy"), ("Yevgeny", "Evgeny")],
+    [
+        ("Sergei", "Sergey"),
+        ("Dmitri", "Dmitry"),
+        ("Dmitriy", "Dmitry"),
+        ("Zelensky", "Zelenskyy"),
+        ("Yevgeny", "Evgeny"),
+    ],
 )
 def test_transliteration_variants_share_a_key(a, b):
     assert name_key(a) == name_key(b)
@@ -40,7 +46,9 @@ def test_different_names_keep_different_keys(a, b):
     assert name_key(a) != name_key(b)
 
 
-@pytest.mark.parametrize("a, b", [("Mike", "Michael"), ("Bob", "Robert"), ("Bill", "William"), ("Aleksandr", "Alexander"), ("J.", "James")])
+@pytest.mark.parametrize(
+    "a, b", [("Mike", "Michael"), ("Bob", "Robert"), ("Bill", "William"), ("Aleksandr", "Alexander"), ("J.", "James")]
+)
 def test_given_name_variants_are_compatible(a, b):
     assert given_names_compatible(a, b)
 
@@ -110,7 +118,7 @@ def test_index_merges_spelling_variants_and_surnames():
     first = index.resolve(person("Sergey Lavrov"))
     assert index.resolve(person("Sergei Lavrov")).name == first.name
     assert index.resolve(person("Lavrov", "Mr Lavrov")).name == first.name
-    (name, kind, aliases), = index.actors
+    ((name, kind, aliases),) = index.actors
     assert kind == "person"
     assert {"Sergey Lavrov", "Sergei Lavrov", "Lavrov"} == {name, *aliases}
 

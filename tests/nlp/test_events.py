@@ -83,8 +83,16 @@ def test_a_date_on_an_event_noun_makes_a_noun_event(nlp):
     "text, phrase, value",
     [
         ("President Biden will meet President Xi in San Francisco in November.", "November", "2023-11"),
-        ("Gen Mark Milley was due to meet his Chinese counterpart Li Shangfu in Singapore later on Thursday.", "later on Thursday", "2023-06-01"),
-        ("The summit, scheduled to be held in Jakarta in September, will gather Asian leaders.", "September", "2023-09"),
+        (
+            "Gen Mark Milley was due to meet his Chinese counterpart Li Shangfu in Singapore later on Thursday.",
+            "later on Thursday",
+            "2023-06-01",
+        ),
+        (
+            "The summit, scheduled to be held in Jakarta in September, will gather Asian leaders.",
+            "September",
+            "2023-09",
+        ),
     ],
 )
 def test_future_and_scheduled_happenings_are_planned(nlp, text, phrase, value):
@@ -119,7 +127,16 @@ def test_an_undated_past_report_takes_the_publication_date(nlp):
 
 def test_event_anchored_dates_stay_unresolved(nlp):
     text = "A week before Mr Biden's inauguration, Wang Yi met Antony Blinken in Geneva."
-    ref = Timex(0, text.index(","), text[: text.index(",")], "DATE", "XXXX-XX-XX", anchor="event", event_ref="Mr Biden's inauguration", offset="-P1W")
+    ref = Timex(
+        0,
+        text.index(","),
+        text[: text.index(",")],
+        "DATE",
+        "XXXX-XX-XX",
+        anchor="event",
+        event_ref="Mr Biden's inauguration",
+        offset="-P1W",
+    )
     (event,) = events_of(nlp, text, ref)
     assert event.timex.event_ref == "Mr Biden's inauguration"
     assert event.timex.range is None
@@ -170,13 +187,17 @@ def test_page_chrome_never_becomes_an_event(nlp):
 THURSDAY = value_range("2017-02-16")
 
 
-def report(headline: str, actors: list[str], day: str | None = "2017-02-16", countries=(), planned=False) -> EventFeatures:
+def report(
+    headline: str, actors: list[str], day: str | None = "2017-02-16", countries=(), planned=False
+) -> EventFeatures:
     pairs = [(name, "person") for name in actors] + [(name, "country") for name in countries]
     return EventFeatures.of(headline, headline, value_range(day) if day else None, pairs, planned)
 
 
 def test_same_meeting_from_two_articles_scores_high():
-    a = report("Tillerson meets Sergei Lavrov on the sidelines of a G20 meeting in Bonn", ["Rex Tillerson", "Sergei Lavrov"])
+    a = report(
+        "Tillerson meets Sergei Lavrov on the sidelines of a G20 meeting in Bonn", ["Rex Tillerson", "Sergei Lavrov"]
+    )
     b = report("Rex Tillerson has met for the first time with Sergei Lavrov", ["Rex Tillerson", "Sergei Lavrov"])
     assert event_similarity(a, b) >= 0.5
 
@@ -192,7 +213,9 @@ def test_two_meetings_on_the_same_day_stay_apart():
 
 def test_a_statement_and_a_meeting_of_one_person_stay_apart():
     meeting = report("Tillerson meets Lavrov in Bonn", ["Rex Tillerson", "Sergei Lavrov"])
-    statement = report("Tillerson says US will work with Russia", ["Rex Tillerson"], countries=["United States", "Russia"])
+    statement = report(
+        "Tillerson says US will work with Russia", ["Rex Tillerson"], countries=["United States", "Russia"]
+    )
     assert event_similarity(meeting, statement) < 0.5
 
 
@@ -264,7 +287,13 @@ def test_keywords_share_stems_across_tenses_and_nouns():
 
 # --- the corpus ---------------------------------------------------------------------------------
 
-PUBLISHED = {"000": date(2017, 2, 16), "001": date(2017, 2, 16), "002": date(2017, 2, 16), "003": date(2017, 8, 10), "004": date(2017, 2, 16)}
+PUBLISHED = {
+    "000": date(2017, 2, 16),
+    "001": date(2017, 2, 16),
+    "002": date(2017, 2, 16),
+    "003": date(2017, 8, 10),
+    "004": date(2017, 2, 16),
+}
 CHROME = ("Advertisement", "Source:", "Short link", "Latest news", "Related news", "Via ", "(Photo", "Main »")
 
 
@@ -304,7 +333,12 @@ def test_corpus_lavrov_is_one_actor_with_his_spellings(corpus):
 
 
 def test_corpus_events_span_the_years_of_the_story(corpus):
-    years = {e.timex.range.start.year for _, events in corpus.values() for e in events if e.timex is not None and e.timex.range}
+    years = {
+        e.timex.range.start.year
+        for _, events in corpus.values()
+        for e in events
+        if e.timex is not None and e.timex.range
+    }
     assert {2014, 2015, 2016, 2017} <= years
 
 
@@ -320,11 +354,9 @@ def test_corpus_first_meeting_is_reported_by_four_articles(corpus):
             sources.append(key)
     final = {form: name for name, _, aliases in index.actors for form in (name, *aliases)}
     features = [
-        EventFeatures.of(e.headline, e.summary, day, [(final.get(n, n), k) for n, k in actors], e.planned) for e, day, actors in reports
+        EventFeatures.of(e.headline, e.summary, day, [(final.get(n, n), k) for n, k in actors], e.planned)
+        for e, day, actors in reports
     ]
     groups = group_reports(features)
-    meeting = [
-        g for g in groups
-        if any("Lavrov" in features[i].headline and "meet" in features[i].keywords for i in g)
-    ]
+    meeting = [g for g in groups if any("Lavrov" in features[i].headline and "meet" in features[i].keywords for i in g)]
     assert max(len({sources[i] for i in g}) for g in meeting) >= 4

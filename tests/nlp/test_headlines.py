@@ -26,7 +26,10 @@ def headline_of_root(nlp, text: str, subject_name: str = "") -> str:
         ("The two sides did not discuss sanctions.", "Two sides do not discuss sanctions"),
         ("The president was speaking in Brussels.", "President speaks in Brussels"),
         ("Russia must abide by the peace deal.", "Russia must abide by the peace deal"),
-        ("Washington and its allies imposed sanctions on Moscow.", "Washington and its allies impose sanctions on Moscow"),
+        (
+            "Washington and its allies imposed sanctions on Moscow.",
+            "Washington and its allies impose sanctions on Moscow",
+        ),
         ("The leaders will meet in Helsinki.", "Leaders to meet in Helsinki"),
     ],
 )
