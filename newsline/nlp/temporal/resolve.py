@@ -119,7 +119,8 @@ class Resolver:
             start = value_start(reading.value)
             if start is not None:
                 self.reference = Reference(start[0], start[1], reading.value, mention.start)
-                if start[1] == "quarter":
+                # Results are reported for quarters already over; a quarter still running is a forecast.
+                if start[1] == "quarter" and (self.anchor is None or add_months(start[0], 3) <= self.anchor):
                     self.reported_quarter = start[0]
         return reading
 
@@ -451,6 +452,8 @@ class Resolver:
             day, why = add_months(current, -3), "the quarter before the publication date's"
         elif rel == "next":
             day, why = add_months(current, 3), "the quarter after the publication date's"
+        elif "latest" in rel or "recent" in rel or "just" in rel:
+            day, why = self._last_completed_quarter(), "the last completed quarter before the publication date"
         else:
             day, why = self._reported_quarter()
         if year_back:
@@ -473,6 +476,8 @@ class Resolver:
         unit = unit_name(m.group("unit"))
         mod = _POINT_MODS.get(_norm(m.group("rmod")), "")
         text = m.text.lower()
+        if rel == "the full" and unit == "year":
+            return self._publication(lambda anchor: str(anchor.year), "year", "'the full year': the publication year")
         if rel == "the" and not mod and unit != "day":
             return self._bare_unit(m, unit)
         if rel in _NARRATIVE or unit == "day":
