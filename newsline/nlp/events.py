@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorMention, actors_in, fold, title_tokens
-from .gazetteer import HONORIFICS
+from .gazetteer import HONORIFICS, country_named
 from .headlines import Omissions, clause_headline, noun_headline, subject_of
 from .layout import is_boilerplate
 from .temporal import DateRange, Timex
@@ -102,260 +102,43 @@ def is_boilerplate_sentence(sentence: Span) -> bool:
 # Verbs of communication and of concrete action: told in the past tense by a named actor, they make news
 # wherever they stand in the article.
 _NEWS_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "stress",
-        "urge",
-        "announce",
-        "warn",
-        "describe",
-        "reply",
-        "insist",
-        "deny",
-        "confirm",
-        "call",
-        "express",
-        "voice",
-        "welcome",
-        "reject",
-        "accuse",
-        "argue",
-        "claim",
-        "state",
-        "note",
-        "explain",
-        "suggest",
-        "acknowledge",
-        "admit",
-        "assert",
-        "emphasise",
-        "emphasize",
-        "declare",
-        "respond",
-        "vow",
-        "pledge",
-        "promise",
-        "threaten",
-        "demand",
-        "ask",
-        "agree",
-        "condemn",
-        "criticise",
-        "criticize",
-        "praise",
-        "order",
-        "sign",
-        "meet",
-        "resign",
-        "visit",
-        "hold",
-        "discuss",
-        "approve",
-        "impose",
-        "expel",
-        "seize",
-        "annex",
-        "invade",
-        "attack",
-        "launch",
-        "kill",
-        "arrest",
-        "elect",
-        "appoint",
-        "nominate",
-        "fire",
-        "dismiss",
-        "sack",
-        "replace",
-        "win",
-        "lose",
-        "vote",
-        "pass",
-        "veto",
-        "block",
-        "lift",
-        "ban",
-        "propose",
-        "offer",
-        "accept",
-        "refuse",
-        "decide",
-        "adopt",
-        "release",
-        "publish",
-        "reveal",
-        "report",
-        "conclude",
-    ]
+    """
+    say tell add stress urge announce warn describe reply insist deny confirm call express voice welcome reject
+    accuse argue claim state note explain suggest acknowledge admit assert emphasise emphasize declare respond
+    vow pledge promise threaten demand ask agree condemn criticise criticize praise order sign meet resign visit
+    hold discuss approve impose expel seize annex invade attack launch kill arrest elect appoint nominate fire
+    dismiss sack replace win lose vote pass veto block lift ban propose offer accept refuse decide adopt release
+    publish reveal report conclude
+    """.split()
 )
 _STATIVE_VERBS = frozenset(
-    [
-        "be",
-        "have",
-        "seem",
-        "appear",
-        "remain",
-        "become",
-        "know",
-        "believe",
-        "want",
-        "need",
-        "feel",
-        "look",
-        "continue",
-        "mean",
-        "hope",
-        "think",
-        "wish",
-    ]
+    """
+    be have seem appear remain become know believe want need feel look continue mean hope think wish
+    """.split()
 )
 _PLANNED_MARKERS = frozenset(
     {"likely", "due", "expected", "scheduled", "planned", "set", "slated", "upcoming", "forthcoming"}
 )
 _TEMPORAL_RELATIONS = frozenset({"since", "after", "before", "until", "till", "following", "ahead", "prior", "during"})
 _EVENT_NOUNS = frozenset(
-    [
-        "election",
-        "elections",
-        "vote",
-        "referendum",
-        "summit",
-        "talks",
-        "meeting",
-        "war",
-        "deal",
-        "visit",
-        "trip",
-        "attack",
-        "crisis",
-        "conflict",
-        "coup",
-        "ceremony",
-        "dinner",
-        "conference",
-        "treaty",
-        "accord",
-        "accords",
-        "agreement",
-        "agreements",
-        "sanctions",
-        "campaign",
-        "invasion",
-        "strike",
-        "strikes",
-        "ceasefire",
-        "cease-fire",
-        "truce",
-        "protest",
-        "protests",
-        "speech",
-        "interview",
-        "raid",
-        "crash",
-        "explosion",
-        "scandal",
-        "resignation",
-        "inauguration",
-        "annexation",
-        "reunification",
-        "dismissal",
-        "hack",
-        "leak",
-        "debate",
-        "rally",
-        "session",
-        "hearing",
-        "trial",
-        "verdict",
-        "ruling",
-        "decision",
-        "announcement",
-        "launch",
-        "test",
-        "tests",
-        "deployment",
-        "operation",
-        "offensive",
-        "massacre",
-        "earthquake",
-        "flood",
-        "storm",
-        "hurricane",
-        "primary",
-        "poll",
-        "polls",
-        "tour",
-        "expulsion",
-        "bill",
-        "law",
-        "sanction",
-        "negotiations",
-        "discussions",
-        "exercise",
-        "exercises",
-        "drill",
-        "drills",
-        "purge",
-        "arrest",
-        "assassination",
-        "murder",
-        "death",
-        "funeral",
-        "victory",
-        "defeat",
-        "collapse",
-        "merger",
-        "takeover",
-        "bankruptcy",
-        "gathering",
-        "encounter",
-        "call",
-        "calls",
-        "revolution",
-        "uprising",
-        "independence",
-        "occupation",
-        "withdrawal",
-        "shooting",
-        "bombing",
-        "killing",
-        "signing",
-    ]
+    """
+    election elections vote referendum summit talks meeting war deal visit trip attack crisis conflict coup
+    ceremony dinner conference treaty accord accords agreement agreements sanctions campaign invasion strike
+    strikes ceasefire cease-fire truce protest protests speech interview raid crash explosion scandal
+    resignation inauguration annexation reunification dismissal hack leak debate rally session hearing trial
+    verdict ruling decision announcement launch test tests deployment operation offensive massacre earthquake
+    flood storm hurricane primary poll polls tour expulsion bill law sanction negotiations discussions exercise
+    exercises drill drills purge arrest assassination murder death funeral victory defeat collapse merger
+    takeover bankruptcy gathering encounter call calls revolution uprising independence occupation withdrawal
+    shooting bombing killing signing
+    """.split()
 )
 _NOT_EVENT_NOUNS = frozenset(
-    [
-        "nation",
-        "administration",
-        "situation",
-        "position",
-        "relation",
-        "relations",
-        "question",
-        "information",
-        "population",
-        "station",
-        "foundation",
-        "organization",
-        "federation",
-        "section",
-        "condition",
-        "tradition",
-        "generation",
-        "mention",
-        "attention",
-        "intention",
-        "government",
-        "department",
-        "parliament",
-        "movement",
-        "environment",
-        "region",
-        "document",
-        "moment",
-        "comment",
-    ]
+    """
+    nation administration situation position relation relations question information population station
+    foundation organization federation section condition tradition generation mention attention intention
+    government department parliament movement environment region document moment comment
+    """.split()
 )
 _QUOTE_CHARS = frozenset('"“”')
 _ARGUMENT_DEPS = frozenset({"dobj", "dative", "ccomp", "xcomp", "prep", "attr", "acomp", "oprd", "agent", "prt"})
@@ -756,186 +539,51 @@ def _summary(sentence: str) -> str:
 
 
 _STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "if",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "by",
-        "from",
-        "as",
-        "into",
-        "over",
-        "after",
-        "before",
-        "since",
-        "until",
-        "about",
-        "against",
-        "between",
-        "during",
-        "without",
-        "within",
-        "through",
-        "up",
-        "down",
-        "out",
-        "off",
-        "than",
-        "then",
-        "that",
-        "this",
-        "these",
-        "those",
-        "there",
-        "here",
-        "it",
-        "its",
-        "it's",
-        "he",
-        "she",
-        "his",
-        "her",
-        "they",
-        "them",
-        "their",
-        "we",
-        "our",
-        "you",
-        "your",
-        "i",
-        "me",
-        "my",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "gen",
-        "who",
-        "whom",
-        "whose",
-        "which",
-        "what",
-        "when",
-        "where",
-        "why",
-        "how",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "not",
-        "no",
-        "nor",
-        "so",
-        "also",
-        "very",
-        "just",
-        "said",
-        "says",
-        "say",
-        "told",
-        "tell",
-        "added",
-        "adds",
-        "new",
-        "first",
-        "last",
-        "one",
-        "two",
-        "three",
-        "year",
-        "years",
-        "week",
-        "weeks",
-        "day",
-        "days",
-        "month",
-        "months",
-        "time",
-        "times",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
+    """
+    a an the and or but if of in on at to for with by from as into over after before since until about against
+    between during without within through up down out off than then that this these those there here it its it's
+    he she his her they them their we our you your i me my mr mrs ms dr gen who whom whose which what when where
+    why how is are was were be been being has have had do does did will would shall should can could may might
+    must not no nor so also very just said says say told tell added adds new first last one two three year years
+    week weeks day days month months time times monday tuesday wednesday thursday friday saturday sunday
+    """.split()
 ) | {m.lower() for m in MONTH_NAMES}
-_IRREGULAR_LEMMAS = {
-    "met": "meet",
-    "meets": "meet",
-    "meeting": "meet",
-    "meetings": "meet",
-    "held": "hold",
-    "took": "take",
-    "made": "make",
-    "gave": "give",
-    "went": "go",
-    "came": "come",
-    "began": "begin",
-    "won": "win",
-    "lost": "lose",
-    "left": "leave",
-    "sent": "send",
-    "spoke": "speak",
-    "spoken": "speak",
-    "wrote": "write",
-    "written": "write",
-    "fell": "fall",
-    "rose": "rise",
-    "struck": "strike",
-    "sought": "seek",
-    "brought": "bring",
-    "thought": "think",
-    "saw": "see",
-    "seen": "see",
-    "knew": "know",
-    "known": "know",
-    "led": "lead",
-    "fought": "fight",
-    "drew": "draw",
-    "ran": "run",
-    "resignation": "resign",
-    "resigned": "resign",
-    "resigns": "resign",
-    "signed": "sign",
-    "elected": "elect",
-    "talks": "meet",
-    "encounter": "meet",
-    "encounters": "meet",
-    "sitdown": "meet",
-    "election": "elect",
-    "elections": "elect",
+# Irregular forms and near-synonyms naming the same kind of happening, reduced to one keyword.
+_KEYWORD_CLASSES = """
+meet: met meets meeting meetings talks encounter encounters sitdown
+resign: resigned resigns resignation quit quits dismissal dismissed fired sacked ousted ouster
+sign: signed signing
+elect: elected election elections
+expel: expelled expels expulsion expulsions
+hold: held
+take: took
+make: made
+give: gave
+go: went
+come: came
+begin: began
+win: won
+lose: lost
+leave: left
+send: sent
+speak: spoke spoken
+write: wrote written
+fall: fell
+rise: rose
+strike: struck
+seek: sought
+bring: brought
+see: saw seen
+know: knew known
+lead: led
+fight: fought
+run: ran
+"""
+_KEYWORD_OF = {
+    form: keyword
+    for line in _KEYWORD_CLASSES.strip().splitlines()
+    for keyword, forms in [line.split(":")]
+    for form in forms.split()
 }
 
 
@@ -946,7 +594,7 @@ def text_keywords(text: str) -> frozenset[str]:
     for word in words:
         if word in _STOPWORDS or len(word) < 3:
             continue
-        keywords.add(_IRREGULAR_LEMMAS.get(word) or _stem(word))
+        keywords.add(_KEYWORD_OF.get(word) or _stem(word))
     return frozenset(keywords)
 
 
@@ -1050,7 +698,16 @@ def group_reports(reports: Sequence[EventFeatures], threshold: float = MERGE_THR
 
 
 def _name_words(a: EventFeatures, b: EventFeatures) -> set[str]:
-    return {word for name in (*a.actors, *b.actors, *a.countries, *b.countries) for word in text_keywords(name)}
+    """Words of the actors' names, and of every name of their countries ("Moscow", "Kremlin", "Russian")."""
+    names = [*a.actors, *b.actors]
+    for country_name in (*a.countries, *b.countries):
+        country = country_named(country_name)
+        names += (
+            [country_name]
+            if country is None
+            else [country.name, *country.aliases, *country.metonyms, *country.demonyms]
+        )
+    return {word for name in names for word in text_keywords(name)}
 
 
 def _overlap(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:

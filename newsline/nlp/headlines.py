@@ -334,51 +334,8 @@ def _shorten(text: str) -> str:
 
 
 _DANGLING = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "by",
-        "from",
-        "and",
-        "or",
-        "but",
-        "as",
-        "that",
-        "which",
-        "who",
-        "whose",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "your",
-        "about",
-        "over",
-        "into",
-        "than",
-        "if",
-        "while",
-        "when",
-        "where",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-    ]
+    """
+    a an the of in on at to for with by from and or but as that which who whose his her its their our your about
+    over into than if while when where is are was were be been has have had will would
+    """.split()
 )

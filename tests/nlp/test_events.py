@@ -283,6 +283,7 @@ def test_event_reference_ignores_undated_events():
 def test_keywords_share_stems_across_tenses_and_nouns():
     assert text_keywords("Tillerson met Lavrov") & text_keywords("the meeting with Lavrov") >= {"meet"}
     assert "the" not in text_keywords("the talks")
+    assert "resign" in text_keywords("the dismissal of Michael Flynn") & text_keywords("Flynn resigned")
 
 
 # --- the corpus ---------------------------------------------------------------------------------
