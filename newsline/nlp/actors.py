@@ -583,9 +583,13 @@ def _alias_of(mention: ActorMention) -> str:
     alias = " ".join(words).strip(" ,'’\"")
     if alias.endswith(".") and alias.count(".") == 1:
         alias = alias[:-1]  # a full stop, not the last dot of "U.S."
-    if any(_is_role(fold(word)) for word in words):
+    if any(_is_role(fold(word)) for word in words) or fold(alias) in PRONOUNS:
         return ""
     return alias if alias and alias != mention.name else ""
+
+
+# A pronoun resolved to a person is a mention of them, never one of their names.
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its", "i", "we", "you"})
 
 
 def resolve_document(index: ActorIndex, mentions: Iterable[ActorMention]) -> dict[str, ActorResolution]:

@@ -18,7 +18,6 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorMention, actors_in, fold, title_tokens
@@ -51,27 +50,6 @@ class EventCandidate:
 
 # ---------------------------------------------------------------------------------------------
 # Sentences of the body
-
-
-LINE_SENTENCES = "newsline_line_sentences"
-
-
-@Language.component(LINE_SENTENCES)
-def line_sentences(doc: Doc) -> Doc:
-    """A line break ends a sentence. Scraped pages put headings, captions and menus on their own lines;
-    add this before the parser (`nlp.add_pipe(LINE_SENTENCES, before="parser")`) so they are parsed alone."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space and "\n" in previous.text and not token.is_space:
-            token.is_sent_start = True
-    return doc
-
-
-def with_line_sentences(nlp: Language) -> Language:
-    """The pipeline with line breaks ending sentences before parsing (added once)."""
-    if LINE_SENTENCES not in nlp.pipe_names:
-        nlp.add_pipe(LINE_SENTENCES, before="parser" if "parser" in nlp.pipe_names else None)
-    return nlp
 
 
 def sentences(doc: Doc) -> list[Span]:

