@@ -301,9 +301,14 @@ class ActorDirectory:
     def __init__(self) -> None:
         self.created = 0
         self.by_index_name = {actor.name: actor for actor in Actor.objects.all()}
+        self.by_known_name = {name.lower(): actor for actor in self.by_index_name.values() for name in actor.all_names}
         self.index = ActorIndex((actor.name, actor.kind, actor.aliases) for actor in self.by_index_name.values())
 
     def resolve(self, mention: ActorMention) -> Actor:
+        # A name already stored (an alias an editor merged in, whatever its kind) decides by itself.
+        known = self.by_known_name.get(mention.name.lower()) or self.by_known_name.get(mention.surface.lower())
+        if known is not None:
+            return known
         resolution = self.index.resolve(mention)
         actor = self.by_index_name.pop(resolution.renamed_from or resolution.name, None)
         if actor is None:
@@ -319,6 +324,7 @@ class ActorDirectory:
             actor.description = resolution.description[:300]
         actor.save()
         self.by_index_name[resolution.name] = actor
+        self.by_known_name.update({name.lower(): actor for name in actor.all_names})
         return actor
 
 
