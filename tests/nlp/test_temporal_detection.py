@@ -27,6 +27,14 @@ def nlp():
         ("Thousands joined the March for Life.", []),
         ("Leaves fall every year.", ["every year"]),
         ("Sales in the third quarter beat the year-earlier figure.", ["the third quarter", "year-earlier"]),
+        # capitalised units inside a sentence are titles, not times
+        ('He told CBS\'s "60 Minutes" program that he would stay.', []),
+        ('Speaking on ABC\'s "This Week," the senator said no.', []),
+        # a clock time and the day it falls on are one expression
+        ("The offer expires at 5 p.m. EST, Nov. 9.", ["5 p.m. EST, Nov. 9"]),
+        ("Trading halted mid-afternoon yesterday.", ["mid-afternoon yesterday"]),
+        ("January nineteen ninety-seven. A bomb exploded.", ["January nineteen ninety-seven"]),
+        ("By the year two thousand, costs will double.", ["the year two thousand"]),
     ],
 )
 def test_spans(nlp, sentence, spans):

@@ -39,6 +39,18 @@ DIRECTIONS = [
     ("The talks are scheduled to resume on Friday.", "Friday", THURSDAY, "2017-02-17", "future"),
     ("Talks resumed last Monday.", "last Monday", THURSDAY, "2017-02-13", "past"),
     ("Talks resume next Thursday.", "next Thursday", THURSDAY, "2017-02-23", "future"),
+    # words right before the date that settle its direction whatever the verb
+    ("Inspectors had been allowed to work there since Jan. 13.", "Jan. 13", date(2017, 3, 6), "2017-01-13", "past"),
+    ("The board declared a dividend, payable March 15.", "March 15", date(2017, 1, 26), "2017-03-15", "future"),
+    ("The change was announced, effective June 1.", "June 1", THURSDAY, "2017-06-01", "future"),
+    ("Officials gave the family until Monday to sign the paper.", "Monday", THURSDAY, "2017-02-20", "future"),
+    ("Until Monday, officials had refused to comment.", "Monday", THURSDAY, "2017-02-13", "past"),
+    # constructions that look ahead or back
+    ("The shares are to resume trading in Paris on Tuesday.", "Tuesday", THURSDAY, "2017-02-21", "future"),
+    ("The issue will dominate a summit set for Washington in April.", "April", date(2017, 3, 12), "2017-04", "future"),
+    ("The appeal is heard in May.", "May", THURSDAY, "2017-05", "future"),
+    ("The index closed near the record set on Aug. 6.", "Aug. 6", THURSDAY, "2016-08-06", "past"),
+    ("The boy was found clinging to an inner tube in late November.", "late November", date(2017, 1, 6), "2016-11", "past"),
 ]
 
 

@@ -65,6 +65,11 @@ CASES = [
     ("Shots were heard last night.", "last night", "TIME", "2017-02-15TNI", ""),
     ("Shots were heard yesterday afternoon.", "yesterday afternoon", "TIME", "2017-02-15TAF", ""),
     ("The announcement came at 10:30 a.m. on Tuesday.", "10:30 a.m. on Tuesday", "TIME", "2017-02-14T10:30", ""),
+    ("The offer was extended until 5 p.m. EST, Feb. 24.", "5 p.m. EST, Feb. 24", "TIME", "2017-02-24T17:00", ""),
+    ("Trading halted mid-afternoon yesterday.", "mid-afternoon yesterday", "TIME", "2017-02-15TAF", "MID"),
+    # years read out as words
+    ("January nineteen ninety-seven. A bomb exploded.", "January nineteen ninety-seven", "DATE", "1997-01", ""),
+    ("By the year two thousand and one, costs will double.", "the year two thousand and one", "DATE", "2001", ""),
     # present, past and future references
     ("Prices are now falling.", "now", "DATE", "PRESENT_REF", ""),
     ("Prices have recently fallen.", "recently", "DATE", "PAST_REF", ""),
@@ -93,6 +98,8 @@ DURATIONS_AND_SETS = [
     ("Prices doubled over the past three years.", "the past three years", "DURATION", "P3Y", ""),
     ("It took a decade to rebuild.", "a decade", "DURATION", "P10Y", ""),
     ("The siege lasted two and a half years.", "two and a half years", "DURATION", "P2Y6M", ""),
+    ("The speech lasted a minute and a half.", "a minute and a half", "DURATION", "PT1M30S", ""),
+    ("The talks lasted a day and a half.", "a day and a half", "DURATION", "P1DT12H", ""),
     ("They waited several weeks.", "several weeks", "DURATION", "PXW", ""),
     ("He served more than two years in prison.", "more than two years", "DURATION", "P2Y", "MORE_THAN"),
     ("They signed a two-year contract.", "two-year", "DURATION", "P2Y", ""),

@@ -54,11 +54,15 @@ MONTH = (
 )
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 SEASON = r"(?:spring|summer|autumn|fall|winter)"
-_NUMBER_WORD = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+NUMBER_WORD = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 NUMBER = (
-    rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{_NUMBER_WORD}(?:\s+and\s+a\s+half)?|a\s+(?:single|dozen|hundred|thousand|couple\s+of|couple)"
+    rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMBER_WORD}(?:\s+and\s+a\s+half)?|a\s+(?:single|dozen|hundred|thousand|couple\s+of|couple)"
     r"|an?|several|a\s+few|few|many|some|a\s+number\s+of|numerous|dozens\s+of|hundreds\s+of|thousands\s+of|couple\s+of)"
 )
+_TENS_WORD = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+# Years read out as words in broadcast transcripts: "nineteen ninety-seven", "(the year) two thousand and one".
+NINETEEN_YEAR = rf"nineteen\s+(?:hundred\s+(?:and\s+)?)?{_TENS_WORD}"
+MILLENNIUM_YEAR = rf"two\s+thousand(?:\s+(?:and\s+)?{NUMBER_WORD})?"
 YEAR = r"(?<![\d$£€.,/])(?<!\d-)(?:1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-\d)"
 DAY_OF_MONTH = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _DAY_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth)"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import DAY_OF_MONTH, DAY_WORD, MONTH, NUMBER, SEASON, UNIT, WEEKDAY, YEAR
+from .lexicon import DAY_OF_MONTH, DAY_WORD, MILLENNIUM_YEAR, MONTH, NINETEEN_YEAR, NUMBER, SEASON, UNIT, WEEKDAY, YEAR
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ RULES: list[tuple[str, str]] = [
     (
         "month",
         rf"{_POINT_MOD}\b(?:(?P<rel>{_RELATIVE})\s+)?(?P<month>{MONTH})(?![\w.]\w)"
-        rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR})|\s+(?P<relyear>this|last|next)\s+year)?",
+        rf"(?:,?\s+(?:of\s+)?(?P<year>{YEAR})|\s+(?P<relyear>this|last|next)\s+year|,?\s+(?P<spelled>{NINETEEN_YEAR})\b)?",
     ),
     ("week_of", rf"\bthe\s+week\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAY_OF_MONTH})(?:,?\s+(?P<year>{YEAR}))?"),
     (
@@ -68,9 +68,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "spelled_year",
-        r"\b(?:the\s+year\s+(?P<millennium>two\s+thousand(?:\s+(?:and\s+)?[a-z]+(?:[\s-][a-z]+)?)?)"
-        r"|(?P<nineteen>nineteen\s+(?:hundred\s+(?:and\s+)?)?(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-        r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))\b",
+        rf"\b(?:the\s+year\s+(?P<millennium>{MILLENNIUM_YEAR})|(?P<nineteen>{NINETEEN_YEAR}))\b",
     ),
     (
         "decade",
@@ -85,7 +83,7 @@ RULES: list[tuple[str, str]] = [
     (
         "season",
         rf"{_POINT_MOD}\b(?:(?P<rel>{_RELATIVE}|the|this\s+past|this\s+coming)\s+)?(?P<season>{SEASON})\b"
-        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR})|\s+(?:of\s+)?(?P<spelled>nineteen\s+[a-z]+(?:[\s-][a-z]+)?))?",
+        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR})|\s+(?:of\s+)?(?P<spelled>{NINETEEN_YEAR})\b)?",
     ),
     (
         "quarter",
@@ -121,14 +119,16 @@ RULES: list[tuple[str, str]] = [
     (
         "part_of_day",
         rf"\b(?P<prel>this|last|that|the\s+next|the\s+following|the\s+previous|the\s+same|(?:early|late|earlier|later)\s+(?:this|last|that))\s+(?P<pod>{_PART_OF_DAY})\b"
-        rf"|\b(?P<pmod2>early|late|mid)[\s-]+(?P<pod2>morning|afternoon|evening)\b|\b(?P<overnight>overnight)\b",
+        rf"|\b(?P<pmod2>early|late|mid)[\s-]+(?P<pod2>morning|afternoon|evening)\b(?:\s+(?P<pday>yesterday|today|tomorrow)\b)?"
+        r"|\b(?P<overnight>overnight)\b",
     ),
     (
         "clock",
         r"\b(?:(?P<cmod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
         r"(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|a\.m(?!\w)|p\.m(?!\w)|(?-i:am|pm|AM|PM)\b)"
         r"|(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?!\d|:\d)|(?P<noon>noon|midnight|midday))"
-        rf"(?:\s+(?-i:(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET)))?(?:,?\s+(?:on\s+)?(?:(?P<cweekday>{WEEKDAY})|(?P<cday>yesterday|today|tomorrow)))?",
+        rf"(?:\s+(?-i:(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET)))?(?:,?\s+(?:on\s+)?(?:(?P<cweekday>{WEEKDAY})|(?P<cday>yesterday|today|tomorrow)"
+        rf"|(?P<cmonth>{MONTH})\s+(?P<cmonthday>{DAY_OF_MONTH})\b(?:,?\s+(?P<cyear>{YEAR}))?))?",
     ),
     (
         "offset",
@@ -226,6 +226,9 @@ def _plausible(mention: Mention, text: str) -> bool:
         return bool(re.search(r"\b(?:in|during|since|until|by|through|over|of|and)\s+$", before, re.I))
     if rule in ("duration", "offset") and re.match(r"[\s-]*old\b", after):
         return False
+    if rule in ("duration", "relative", "offset") and mention.group("unit")[:1].isupper() and _in_running_text(text, mention):
+        # A capitalised unit inside an ordinary sentence is a title: "60 Minutes", ABC's "This Week".
+        return False
     if rule == "duration":
         unit = mention.group("unit").lower()
         number = mention.group("num").lower()
@@ -256,3 +259,16 @@ def _plausible(mention: Mention, text: str) -> bool:
     ):
         return bool(re.match(r"\s+of\s+(?:the\s+)?(?:year|decade)\b", after, re.I)) or "of the year" in mention.text
     return True
+
+
+_LOWERCASE_WORD = re.compile(r"\b[a-z]{4,}\b")
+
+
+def _in_running_text(text: str, mention: Mention) -> bool:
+    """Whether the mention sits among lower-case words (a sentence) rather than in a title-cased headline."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[max(line_start, mention.start - 30) : mention.start]
+    after = text[mention.end : min(line_end, mention.end + 30)]
+    return bool(_LOWERCASE_WORD.search(before) or _LOWERCASE_WORD.search(after))

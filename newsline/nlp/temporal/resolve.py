@@ -94,6 +94,18 @@ def _day_number(word: str) -> int:
     return tens + ORDINALS.get(parts[-1], 0)
 
 
+def _spelled_year_number(words: str) -> int | None:
+    """"nineteen ninety-seven" -> 1997, "two thousand and one" -> 2001; None when not a year in words."""
+    parts = [w for w in _norm(words).split() if w not in ("hundred", "and")]
+    if len(parts) < 2:
+        return None
+    if parts[:2] == ["two", "thousand"]:
+        rest = number_value(" ".join(parts[2:])) if parts[2:] else 0
+        return None if rest is None else 2000 + int(rest)
+    rest = number_value(" ".join(parts[1:]))
+    return None if rest is None or parts[0] != "nineteen" else 1900 + int(rest)
+
+
 def _pod_code(word: str) -> str:
     return PARTS_OF_DAY[word.lower()]
 
@@ -211,27 +223,35 @@ class Resolver:
         return Reading("DATE", value, anchor="absolute", anchor_value=value, rule=rule)
 
     def _month_day(self, m: Mention) -> Reading | None:
-        month, day = _month_number(m.group("month")), _day_number(m.group("day"))
+        reading = self._calendar_day(m, m.group("month"), m.group("day"), m.group("year"), m.group("weekday"))
         mod = _POINT_MODS.get(_norm(m.group("pmod")), "")
-        if m.group("year"):
-            reading = self._absolute_day(int(m.group("year")), month, day, "full date")
-            return reading and Reading("DATE", reading.value, mod, "absolute", reading.value, "full date")
+        return reading and replace(reading, mod=mod)
+
+    _day_month = _month_day
+
+    def _calendar_day(self, m: Mention, month_word: str, day_word: str, year_word: str, weekday_word: str = "") -> Reading | None:
+        """A day named by its month and number, the year given or worked out from the sentence."""
+        month, day = _month_number(month_word), _day_number(day_word)
+        if year_word:
+            reading = self._absolute_day(int(year_word), month, day, "full date")
+            return reading and Reading("DATE", reading.value, "", "absolute", reading.value, "full date")
         if not 1 <= day <= 31:
             return None
         if self.anchor is None:
-            return Reading("DATE", f"XXXX-{month:02d}-{day:02d}", mod, "none", "", "day and month, year unknown (no publication date)")
+            return Reading("DATE", f"XXXX-{month:02d}-{day:02d}", "", "none", "", "day and month, year unknown (no publication date)")
         direction = self._direction(m)
         year, why = self._year_for_day(month, day, direction)
-        if m.group("weekday"):
-            year = self._year_matching_weekday(month, day, WEEKDAYS[m.group("weekday").lower()], year)
+        if re.search(r"\bsince\s+$", m.match.string[max(0, m.start - 8) : m.start], re.IGNORECASE) \
+                and (year, month, day) > (self.anchor.year, self.anchor.month, self.anchor.day):
+            year, why = year - 1, "the last one before the publication date ('since' looks back)"
+        if weekday_word:
+            year = self._year_matching_weekday(month, day, WEEKDAYS[weekday_word.lower()], year)
             why = "the year in which that date falls on the weekday named"
         try:
             value = date(year, month, day).isoformat()
         except ValueError:
             return None
-        return Reading("DATE", value, mod, "publication", self.anchor.isoformat(), f"day and month without a year: {why}", direction)
-
-    _day_month = _month_day
+        return Reading("DATE", value, "", "publication", self.anchor.isoformat(), f"day and month without a year: {why}", direction)
 
     def _year_matching_weekday(self, month: int, day: int, weekday: int, guess: int) -> int:
         for year in (guess, guess - 1, guess + 1):
@@ -246,8 +266,9 @@ class Resolver:
         month = _month_number(m.group("month"))
         mod = _POINT_MODS.get(_norm(m.group("pmod")), "")
         name = MONTH_NAMES[month - 1]
-        if m.group("year"):
-            value = f"{m.group('year')}-{month:02d}"
+        year_given = m.group("year") or _spelled_year_number(m.group("spelled"))
+        if year_given:
+            value = f"{year_given}-{month:02d}"
             return Reading("DATE", value, mod, "absolute", value, "month and year")
         rel = _norm(m.group("rel") or m.group("relyear"))
         if self.anchor is None:
@@ -296,19 +317,9 @@ class Resolver:
         return Reading("DATE", year, mod, "absolute", year, rule)
 
     def _spelled_year(self, m: Mention) -> Reading | None:
-        if m.group("millennium"):
-            words = _norm(m.group("millennium")).split()[2:]
-            words = [w for w in words if w != "and"]
-            rest = number_value(" ".join(words)) if words else 0
-            if rest is None:
-                return None
-            year = 2000 + int(rest)
-        else:
-            words = [w for w in _norm(m.group("nineteen")).split()[1:] if w not in ("hundred", "and")]
-            rest = number_value(" ".join(words))
-            if rest is None:
-                return None
-            year = 1900 + int(rest)
+        year = _spelled_year_number(m.group("millennium") or m.group("nineteen"))
+        if year is None:
+            return None
         return Reading("DATE", str(year), "", "absolute", str(year), "year in words")
 
     def _decade(self, m: Mention) -> Reading | None:
@@ -344,10 +355,10 @@ class Resolver:
             value = f"{m.group('year')}-{code}"
             return Reading("DATE", value, mod, "absolute", value, "season and year")
         if m.group("spelled"):
-            rest = number_value(" ".join(_norm(m.group("spelled")).split()[1:]))
-            if rest is None:
+            year = _spelled_year_number(m.group("spelled"))
+            if year is None:
                 return None
-            value = f"{1900 + int(rest)}-{code}"
+            value = f"{year}-{code}"
             return Reading("DATE", value, mod, "absolute", value, "season and year")
         rel = _norm(m.group("rel"))
         if self.anchor is None:
@@ -640,6 +651,11 @@ class Resolver:
         mod = _POINT_MODS.get(rel.split()[0], "") if rel.split() and rel.split()[0] in ("early", "late", "earlier", "later") else ""
         mod = mod or _POINT_MODS.get(_norm(m.group("pmod2")), "")
         rel_word = rel.split()[-1] if rel else ""
+        if m.group("pday"):
+            days = {"yesterday": -1, "today": 0, "tomorrow": 1}[m.group("pday").lower()]
+            return self._publication(lambda anchor: (anchor + timedelta(days=days)).isoformat(), "day",
+                                     f"'{m.text.lower()}': counted from the publication date", "TIME", mod,
+                                     suffix=f"T{code}")
         if rel in ("the next", "the following", "the previous", "the same") or rel_word == "that" or not rel:
             step = {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
             return self._from_narrative(
@@ -676,6 +692,12 @@ class Resolver:
                     return (anchor + timedelta(days=(weekday - anchor.weekday()) % 7)).isoformat()
                 return (anchor - timedelta(days=(anchor.weekday() - weekday) % 7)).isoformat()
             return self._publication(compute, "day", f"clock time on {WEEKDAY_ABBR[weekday]}", "TIME", mod, suffix=clock)
+        if m.group("cmonth"):
+            day_reading = self._calendar_day(m, m.group("cmonth"), m.group("cmonthday"), m.group("cyear"))
+            if day_reading is None:
+                return None
+            return replace(day_reading, type="TIME", value=day_reading.value + clock, mod=mod,
+                           rule=f"clock time on {day_reading.rule}")
         if m.group("cday"):
             days = {"yesterday": -1, "today": 0, "tomorrow": 1}[m.group("cday").lower()]
             return self._publication(lambda anchor: (anchor + timedelta(days=days)).isoformat(), "day",
@@ -766,22 +788,29 @@ class Resolver:
         whole = int(amount)
         if amount == whole:
             return f"{prefix}{whole}{letter}"
-        if amount - whole == 0.5 and unit == "year":
-            return f"P{whole}Y6M" if whole else "P6M"
-        if amount - whole == 0.5 and unit == "hour":
-            return f"PT{whole}H30M" if whole else "PT30M"
+        halves = {"year": ("M", 6), "day": ("TH", 12), "hour": ("M", 30), "minute": ("S", 30)}
+        if amount - whole == 0.5 and unit in halves:
+            smaller, count = halves[unit]
+            if smaller == "TH":
+                return f"P{whole}DT12H" if whole else "PT12H"
+            return f"{prefix}{whole}{letter}{count}{smaller}" if whole else f"{prefix}{count}{smaller}"
         return f"{prefix}{amount:g}{letter}"
 
     def _duration_reading(self, m: Mention, unit: str) -> Reading:
         amount = number_value(m.group("num"))
         if m.group("num2"):
             amount = None
+        hedge = m.group("orso")
+        if "half" in hedge:
+            # "a minute and a half" is exact, not a hedge.
+            amount = None if amount is None else amount + 0.5
+            hedge = ""
         value = self._duration_value(amount, unit)
         qmod = _norm(m.group("qmod"))
         mod = ""
-        if m.group("orso") and "more" in m.group("orso"):
+        if "more" in hedge:
             mod = "EQUAL_OR_MORE"
-        elif m.group("orso") or qmod in ("about", "around", "approximately", "roughly", "nearly", "almost", "some"):
+        elif hedge or qmod in ("about", "around", "approximately", "roughly", "nearly", "almost", "some"):
             mod = "APPROX"
         elif qmod in ("more than", "over", "well over", "just over", "a little over", "a little more than"):
             mod = "MORE_THAN"

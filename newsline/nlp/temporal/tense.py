@@ -13,12 +13,21 @@ _FUTURE_HEADS = {
     "due", "schedule", "set", "expect", "plan", "intend", "hope", "aim", "want", "go", "likely", "poise", "slate",
     "prepare", "propose", "agree", "decide", "vote", "promise", "pledge", "vow", "threaten", "seek", "try", "need",
     "ready", "about", "able", "expected", "scheduled", "planned", "slated", "poised",
+    # "is to resume trading Tuesday"
+    "is", "are", "'s", "'re",
 }
 # Infinitives under these look back or sideways, not ahead: "tried to", "used to", "failed to".
 _NOT_AHEAD_HEADS = {"try", "use", "manage", "fail", "refuse", "begin", "start", "continue", "seem", "appear", "have", "get", "decline", "help"}
 # Verbs whose object is a future happening: "planned a demonstration on Saturday", "scheduled a news conference Thursday".
 _SCHEDULING_VERBS = {"plan", "schedule", "slate", "expect", "intend", "propose", "reschedule", "postpone", "delay"}
 _PRESENT_STATES = {"be", "have", "say", "tell", "report", "think", "believe", "know", "show", "remain", "seem", "appear", "mean", "include", "need", "want", "hold", "own", "stand", "keep", "continue", "argue", "add", "note", "claim", "deny", "insist", "estimate", "expect", "predict", "warn", "write", "accord"}
+# Passives that describe a state or an accusation rather than a scheduled happening ("is accused of ...").
+_STATE_PASSIVES = {
+    "accuse", "charge", "suspect", "believe", "know", "say", "report", "think", "consider", "allege", "base", "own",
+    "locate", "hold", "require", "estimate", "value", "price", "list",
+}
+# Words right before a date that fix its direction whatever the verb: "payable Dec. 15", "since Jan. 13".
+_FUTURE_MARKERS = ("as early as", "as soon as", "no later than", "effective", "payable", "of record")
 _FUTURE_WORDS = {"until", "till", "next", "upcoming", "coming", "tomorrow", "later", "soon"}
 _PAST_WORDS = {"since", "ago", "last", "earlier"}
 
@@ -33,7 +42,13 @@ def sentence_direction(doc: Doc, start: int, end: int, cautious: bool = False) -
     if span is None or len(span) == 0:
         return ""
     before = _words_before(span, 3)
-    if before.endswith(("as early as", "as soon as", "no later than")):
+    last = before.rsplit(" ", 1)[-1]
+    if before.endswith(_FUTURE_MARKERS):
+        return FUTURE
+    if last == "since":
+        return PAST
+    if cautious and last in ("until", "till") and span.start - 1 > span.sent.start:
+        # "given the relatives until 9 a.m. Tuesday": a deadline named by its weekday is still to come.
         return FUTURE
     if cautious and len(span) > 1 and span[-1].tag_ == "POS":
         # "Tuesday's declaration": a weekday used to name an event already reported.
@@ -42,11 +57,8 @@ def sentence_direction(doc: Doc, start: int, end: int, cautious: bool = False) -
     found = _verb_direction(verb, depth=0, cautious=cautious) if verb is not None else ""
     if found:
         return found
-    last = before.rsplit(" ", 1)[-1]
     if last in ("until", "till"):
         return FUTURE
-    if last == "since":
-        return PAST
     return _sentence_fallback(span.sent)
 
 
@@ -70,6 +82,9 @@ def _verb_direction(verb: Token, depth: int, cautious: bool = False) -> str:
     words = {child.lower_ for child in auxiliaries}
     if verb.lower_ in _FUTURE_AUXILIARIES or words & _FUTURE_AUXILIARIES:
         return FUTURE
+    if verb.dep_ == "xcomp" and verb.tag_ in ("VBG", "VBN") and "to" not in words:
+        # A participle completing its verb ("was found clinging to ...") takes that verb's time.
+        return _verb_direction(verb.head, depth + 1, cautious) if depth < 2 and verb.head is not verb else ""
     if "to" in words or verb.dep_ == "xcomp":
         head = verb.head
         if head.lemma_.lower() in _FUTURE_HEADS or head.lower_ in _FUTURE_HEADS:
@@ -78,7 +93,10 @@ def _verb_direction(verb: Token, depth: int, cautious: bool = False) -> str:
             return _verb_direction(head, depth + 1, cautious) if depth < 2 and head is not verb else ""
         # An infinitive names something still to happen at the time of its clause ("an agreement to acquire ... in January").
         return FUTURE
-    if verb.lemma_.lower() in _SCHEDULING_VERBS:
+    if verb.lemma_.lower() in _SCHEDULING_VERBS or (
+        verb.lemma_.lower() == "set" and verb.dep_ == "acl" and any(child.lower_ == "for" for child in verb.children)
+    ):
+        # "a summit set for Washington in April"
         return FUTURE
     if verb.tag_ == "VBD":
         return PAST
@@ -88,6 +106,12 @@ def _verb_direction(verb: Token, depth: int, cautious: bool = False) -> str:
     if words & {"was", "were", "did", "had"}:
         return PAST
     if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re", "'m"}:
+        return FUTURE
+    if (
+        not cautious and verb.tag_ == "VBN" and words and words <= {"is", "are", "'s", "'re"}
+        and verb.lemma_.lower() not in _STATE_PASSIVES
+    ):
+        # A present passive with a date is a schedule ("the case is heard in May").
         return FUTURE
     # News reports what happened in the past tense; a present-tense action with a date is a schedule ("They meet Monday").
     if not cautious and verb.tag_ in ("VBZ", "VBP") and not words and verb.lemma_.lower() not in _PRESENT_STATES:
