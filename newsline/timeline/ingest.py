@@ -305,12 +305,11 @@ class ActorDirectory:
         self.index = ActorIndex((actor.name, actor.kind, actor.aliases) for actor in self.by_index_name.values())
 
     def resolve(self, mention: ActorMention) -> Actor:
-        # A name already stored (an alias an editor merged in, whatever its kind) decides by itself.
-        known = self.by_known_name.get(mention.name.lower()) or self.by_known_name.get(mention.surface.lower())
-        if known is not None:
-            return known
         resolution = self.index.resolve(mention)
         actor = self.by_index_name.pop(resolution.renamed_from or resolution.name, None)
+        if actor is None:
+            # A name already stored (say an alias an editor merged in, of another kind) keeps its actor.
+            actor = self.by_known_name.get(mention.name.lower()) or self.by_known_name.get(mention.surface.lower())
         if actor is None:
             actor = Actor(name=resolution.name[:200], kind=resolution.kind)
             self.created += 1
