@@ -35,6 +35,11 @@ def nlp():
         ("Trading halted mid-afternoon yesterday.", ["mid-afternoon yesterday"]),
         ("January nineteen ninety-seven. A bomb exploded.", ["January nineteen ninety-seven"]),
         ("By the year two thousand, costs will double.", ["the year two thousand"]),
+        # rates are not times
+        ("The airline flies four flights a week to Bombay.", []),
+        ("Rooms cost between $35 and $55 a night, it said.", []),
+        ("Sales should rise 20% annually.", []),
+        ("The stock traded at 5% of its average daily volume.", []),
     ],
 )
 def test_spans(nlp, sentence, spans):

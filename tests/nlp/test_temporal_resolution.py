@@ -54,6 +54,8 @@ CASES = [
     ("Profit rose in the third quarter of 2016.", "the third quarter of 2016", "DATE", "2016-Q3", ""),
     ("Profit rose in the first half of 2016.", "the first half of 2016", "DATE", "2016-H1", ""),
     ("Profit rose last quarter.", "last quarter", "DATE", "2016-Q4", ""),
+    ("Earnings will fall in the last half of 2017.", "the last half of 2017", "DATE", "2017-H2", ""),
+    ("Prices will weaken through the first two quarters of 2018.", "the first two quarters of 2018", "DATE", "2018-H1", ""),
     ("Profit rose in the fourth quarter.", "the fourth quarter", "DATE", "2016-Q4", ""),
     ("Revenue in fiscal 2016 was flat.", "fiscal 2016", "DATE", "2016", ""),
     # decades and centuries
@@ -107,6 +109,11 @@ DURATIONS_AND_SETS = [
     ("The paper is published daily.", "daily", "SET", "P1D", ""),
     ("The board meets twice a year.", "twice a year", "SET", "P1Y", ""),
     ("The market opens every Monday.", "every Monday", "SET", "XXXX-WXX-1", ""),
+    ("Orangemen march each July through the town.", "each July", "SET", "XXXX-07", ""),
+    ("Flights leave Bombay on Tuesday nights.", "Tuesday nights", "SET", "XXXX-WXX-2TNI", ""),
+    ("The prize is awarded annually.", "annually", "SET", "P1Y", ""),
+    ("She works three days a week.", "three days a week", "SET", "P1W", ""),
+    ("Profit fell from the year-earlier nine months.", "the year-earlier nine months", "DURATION", "P9M", ""),
 ]
 
 

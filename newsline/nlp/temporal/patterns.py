@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import DAY_OF_MONTH, DAY_WORD, MILLENNIUM_YEAR, MONTH, NINETEEN_YEAR, NUMBER, SEASON, UNIT, WEEKDAY, YEAR
+from .lexicon import (
+    DAY_OF_MONTH, DAY_WORD, MILLENNIUM_YEAR, MONTH, NINETEEN_YEAR, NUMBER, NUMBER_WORD, SEASON, UNIT, WEEKDAY, YEAR,
+)
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,8 @@ RULES: list[tuple[str, str]] = [
         "quarter",
         rf"{_POINT_MOD}\b(?:(?P<qrel>the|this|last|next|its|their|(?:this|last|next)\s+year's|the\s+(?:current|latest|previous|past|same|comparable|prior|corresponding)"
         rf"|(?:the\s+)?(?:comparable\s+)?(?:year-ago|year-earlier)|the\s+(?P<qyear>{YEAR}))\s+)?(?:(?:fiscal|calendar)[\s-]+)?"
-        r"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+(?:(?:fiscal|calendar)[\s-]+)?(?P<qunit>quarter|half)(?P<plural>s)?\b"
+        r"(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last(?=\s+half))[\s-]+(?:(?:fiscal|calendar)[\s-]+)?(?P<qunit>quarter|half)(?P<plural>s)?"
+        r"|(?P<pairhalf>first|last|second)\s+two\s+quarters)\b"
         rf"(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?:(?P<qyear2>{YEAR})|(?P<qrelyear>this|last|next)\s+year|the\s+(?:current\s+)?(?:fiscal\s+)?year))?",
     ),
     (
@@ -114,7 +117,7 @@ RULES: list[tuple[str, str]] = [
     (
         "weekday",
         rf"\b(?:(?P<wmod>early|late|earlier|later|mid)[\s-]+(?:on\s+)?|(?P<wrel>last|next|this|coming|past|previous|following|the\s+(?:previous|following|next|last|same))\s+)?"
-        rf"(?P<weekday>{WEEKDAY})(?P<plural>s)?(?:'s)?\b(?:\s+(?P<pod>{_PART_OF_DAY}))?",
+        rf"(?P<weekday>{WEEKDAY})(?P<plural>s)?(?:'s)?\b(?:\s+(?P<pod>{_PART_OF_DAY})(?P<podplural>s)?\b)?",
     ),
     (
         "part_of_day",
@@ -138,14 +141,15 @@ RULES: list[tuple[str, str]] = [
     ("vague_ago", r"\b(?P<unit>years|months|weeks|days|decades|moments)\s+(?P<dir>ago|earlier|later)\b"),
     (
         "set",
-        rf"\b(?:(?P<setword>daily|weekly|monthly|yearly|hourly|nightly|biweekly)"
+        rf"\b(?:(?P<setword>daily|weekly|monthly|yearly|hourly|nightly|biweekly|annually|semiannually)"
         rf"|(?:every|each)\s+(?P<other>other\s+)?(?:(?P<snum>{NUMBER})\s+)?(?P<sunit>{UNIT}|{WEEKDAY}|morning|night|evening|afternoon|summer|winter|spring|autumn)"
-        rf"|(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times|several\s+times|many\s+times)\s+(?:a|an|per|each|every)\s+(?P<sunit2>{UNIT})"
-        r"|(?P<per>a|per)\s+(?P<sunit3>year|month|week|day|hour|quarter)(?=\s*[,.;)]|\s+(?:for|in|on|and|or|to|until|through|since|at|from|by|after|before|over)\b))\b",
+        rf"|(?:every|each)\s+(?P<smonth>{MONTH})"
+        rf"|(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times|several\s+times|many\s+times|(?:\d+|{NUMBER_WORD})\s+days)\s+(?:a|an|per|each|every)\s+(?P<sunit2>{UNIT})"
+        r"|(?P<per>a|per)\s+(?P<sunit3>year|month|week|day|night|hour|quarter)(?=\s*[,.;)]|\s+(?:for|in|on|and|or|to|until|through|since|at|from|by|after|before|over)\b))\b",
     ),
     (
         "duration",
-        rf"\b{_QUANTITY_MOD}(?P<each>each\s+of\s+)?(?:(?P<drel>the\s+(?:past|last|next|first|coming|previous|following|latest|final|remaining|initial|entire|full|whole|other|ensuing|preceding)|the|past|last|next|first|coming|another|an\s+additional|additional|further)\s+)?"
+        rf"\b{_QUANTITY_MOD}(?P<each>each\s+of\s+)?(?:(?P<drel>the\s+(?:year-earlier|year-ago|past|last|next|first|coming|previous|following|latest|final|remaining|initial|entire|full|whole|other|ensuing|preceding)|the|past|last|next|first|coming|another|an\s+additional|additional|further)\s+)?"
         rf"(?P<num>{NUMBER})(?:\s+(?:to|or)\s+(?P<num2>{NUMBER}))?[\s-]+(?:(?:more|additional|straight|consecutive|full|long|trading|business|working|calendar)\s+)?"
         rf"(?P<unit>{UNIT})\b(?P<orso>\s+or\s+so|\s+or\s+more|\s+and\s+a\s+half)?",
     ),
@@ -177,8 +181,13 @@ _MAY_PREPOSITIONS = re.compile(
 _SEASON_VERBS = {"fall", "spring"}
 _NOT_DURATION_AFTER = re.compile(r"^\s+of\b", re.IGNORECASE)
 _SET_PRECEDED_BY = re.compile(r"(?:\d[\d,.]*\s*(?:hours|days|times|percent|%)?|once|twice|times)\s+$", re.IGNORECASE)
-# "$500 million a year" is a rate, not a time: matched so that "a year" is not read as a duration, then dropped.
-_MONEY_BEFORE = re.compile(r"(?:\$[\d,.]+|\d\s*(?:million|billion|trillion|dollars|cents|barrels|tons|people))\s*(?:million|billion|trillion)?\s+$", re.IGNORECASE)
+# "$500 million a year", "four flights a week", "20% annually": rates, not times. Matched so that
+# "a year" is not read as a duration, then dropped.
+RATE_BEFORE = re.compile(
+    rf"(?:\$[\d,.]+|\d[\d,.]*|\b{NUMBER_WORD})\s*(?:%|percent\b|(?:million|billion|trillion|thousand|hundred)\b)?"
+    r"(?:\s+(?!(?:times|hours|days|nights|weeks|months)\b)[a-z]+)?\s+$",
+    re.IGNORECASE,
+)
 
 
 def detect(text: str) -> list[Mention]:
@@ -238,8 +247,14 @@ def _plausible(mention: Mention, text: str) -> bool:
             return not _NOT_DURATION_AFTER.match(after) and unit != "second"
         if number in ("some", "many") and not mention.group("drel"):
             return unit.endswith("s")
+    if rule == "set" and mention.group("setword").lower() == "daily" and re.search(r"\baverage\s+$", before, re.I):
+        # "average daily volume" is a statistic, not a repetition.
+        return False
+    if rule == "set" and mention.group("setword").lower() in ("annually", "yearly") and RATE_BEFORE.search(before):
+        # "revenue to grow 20% annually", "10,000 units annually": a rate, like "$500 million a year".
+        return False
     if rule == "set" and mention.group("per"):
-        return bool(_SET_PRECEDED_BY.search(before) or _MONEY_BEFORE.search(before))
+        return bool(_SET_PRECEDED_BY.search(before) or RATE_BEFORE.search(before))
     if rule == "reference":
         ref = mention.group("ref").lower()
         if ref == "current":

@@ -24,7 +24,7 @@ from .calendar_math import (
     value_start,
 )
 from .lexicon import MONTHS, ORDINALS, PARTS_OF_DAY, SEASON_START_MONTH, SEASONS, WEEKDAYS, number_value
-from .patterns import _MONEY_BEFORE, Mention
+from .patterns import RATE_BEFORE, Mention
 from .tense import FUTURE, PAST
 from .values import MONTH_NAMES, WEEKDAY_ABBR
 
@@ -393,9 +393,11 @@ class Resolver:
         return Reading("DATE", f"{year}-{code}", mod, "publication", anchor.isoformat(), rule, direction)
 
     def _quarter(self, m: Mention) -> Reading | None:
-        ordinal = m.group("ordinal").lower()
-        half = m.group("qunit").lower() == "half"
-        number = 2 if half and ordinal == "final" else 4 if ordinal == "final" else ORDINALS[ordinal]
+        ordinal = (m.group("ordinal") or m.group("pairhalf")).lower()
+        # "the first two quarters" is the first half.
+        half = m.group("qunit").lower() == "half" or bool(m.group("pairhalf"))
+        last = ordinal in ("final", "last")
+        number = (2 if half else 4) if last else 2 if m.group("pairhalf") and ordinal == "second" else ORDINALS[ordinal]
         if number > (2 if half else 4):
             return None
         letter = "H" if half else "Q"
@@ -601,7 +603,7 @@ class Resolver:
         pod = m.group("pod")
         suffix = f"T{_pod_code(pod)}" if pod else ""
         kind = "TIME" if pod else "DATE"
-        if m.group("plural"):
+        if m.group("plural") or m.group("podplural"):
             return Reading("SET", f"XXXX-WXX-{weekday + 1}{suffix}", "", "none", "", f"every {name}")
         mod = _POINT_MODS.get(_norm(m.group("wmod")), "")
         rel = _norm(m.group("wrel"))
@@ -842,6 +844,11 @@ class Resolver:
         if m.group("setword"):
             word = m.group("setword").lower()
             return Reading("SET", _SET_WORDS[word], "", "none", "", f"'{word}': repeats")
+        if m.group("smonth"):
+            month = _month_number(m.group("smonth"))
+            return Reading("SET", f"XXXX-{month:02d}", "", "none", "", f"every {MONTH_NAMES[month - 1]}")
+        if m.group("per") and RATE_BEFORE.search(m.match.string[max(0, m.start - 25) : m.start]):
+            return None
         unit_word = (m.group("sunit") or m.group("sunit2") or m.group("sunit3")).lower()
         if unit_word in WEEKDAYS:
             return Reading("SET", f"XXXX-WXX-{WEEKDAYS[unit_word] + 1}", "", "none", "", f"every {unit_word.capitalize()}")
@@ -849,8 +856,6 @@ class Resolver:
             return Reading("SET", f"XXXX-XX-XXT{_pod_code(unit_word)}", "", "none", "", f"every {unit_word}")
         if unit_word in SEASONS:
             return Reading("SET", f"XXXX-{SEASONS[unit_word]}", "", "none", "", f"every {unit_word}")
-        if m.group("per") and _MONEY_BEFORE.search(m.match.string[max(0, m.start - 25) : m.start]):
-            return None
         unit = unit_name(unit_word)
         amount = 2.0 if m.group("other") else number_value(m.group("snum")) if m.group("snum") else 1.0
         if unit == "weekend":
