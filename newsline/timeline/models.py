@@ -11,7 +11,7 @@ from newsline.nlp.temporal.values import display_value, modified_range, value_ra
 from newsline.nlp.temporal.values import format_day
 
 UNCERTAIN_PUBLICATION_CONFIDENCE = 0.7
-KEY_IMPORTANCE = 0.5
+KEY_IMPORTANCE = 0.7
 
 PRECISION_CHOICES = [
     ("day", "day"),

@@ -70,7 +70,7 @@ def newsroom() -> dict:
         "late_may": make_event("Ames walks out of the talks", "2019-05", mod="END", actors=(ames,), importance=0.7,
                                cited=((courier, "Ames walked out in late May.", "late May"),)),
         "planned": make_event("A second summit is planned", "2019-09", approximate=True, planned=True,
-                              actors=(ames, berg), importance=0.6,
+                              actors=(ames, berg), importance=0.8,
                               cited=((courier, "They plan to meet again around September.", "around September"),)),
         "undated": make_event("Aides disagree about the agenda", "", actors=(berg,), importance=0.2,
                               cited=((undated, "Aides disagreed.", ""),)),
