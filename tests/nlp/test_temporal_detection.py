@@ -40,6 +40,8 @@ def nlp():
         ("Rooms cost between $35 and $55 a night, it said.", []),
         ("Sales should rise 20% annually.", []),
         ("The stock traded at 5% of its average daily volume.", []),
+        ('"For Poland, high noon comes now," he said.', ["now"]),
+        ("The plant opened in March 1987. But the day belonged to the workers.", ["March 1987"]),
     ],
 )
 def test_spans(nlp, sentence, spans):

@@ -114,6 +114,8 @@ DURATIONS_AND_SETS = [
     ("The prize is awarded annually.", "annually", "SET", "P1Y", ""),
     ("She works three days a week.", "three days a week", "SET", "P1W", ""),
     ("Profit fell from the year-earlier nine months.", "the year-earlier nine months", "DURATION", "P9M", ""),
+    ("Lawyers emerged from a day-long meeting.", "day-long", "DURATION", "P1D", ""),
+    ("The decades-long feud ended.", "decades-long", "DURATION", "PXDE", ""),
 ]
 
 
@@ -121,6 +123,11 @@ DURATIONS_AND_SETS = [
 def test_durations_and_sets(nlp, sentence, phrase, kind, value, mod):
     timex = timex_in(nlp, sentence, phrase)
     assert (timex.type, timex.value, timex.mod) == (kind, value, mod)
+
+
+def test_that_day_after_a_month_keeps_only_what_is_known(nlp):
+    found = {t.text: t for t in find_timexes(nlp("The plant opened in March 1987. That day, workers cheered."), THURSDAY)}
+    assert (found["That day"].value, found["That day"].anchor) == ("1987-03", "narrative")
 
 
 def test_without_a_publication_date_relative_expressions_stay_unresolved(nlp):

@@ -153,6 +153,7 @@ RULES: list[tuple[str, str]] = [
         rf"(?P<num>{NUMBER})(?:\s+(?:to|or)\s+(?P<num2>{NUMBER}))?[\s-]+(?:(?:more|additional|straight|consecutive|full|long|trading|business|working|calendar)\s+)?"
         rf"(?P<unit>{UNIT})\b(?P<orso>\s+or\s+so|\s+or\s+more|\s+and\s+a\s+half)?",
     ),
+    ("long_unit", r"\b(?P<unit>hour|day|week|month|year|decade|centur(?:y|ie))(?P<plural>s)?-?long\b"),
     (
         "vague_plural",
         r"\b(?:(?P<vq>(?:the\s+)?(?:recent|coming|past|next\s+few|last\s+few|past\s+few|past\s+several|next\s+several|early|following|ensuing|intervening|preceding|subsequent)"
@@ -264,6 +265,9 @@ def _plausible(mention: Mention, text: str) -> bool:
     if rule == "year":
         if re.search(r"(?:No\.|number|Nos?|flight|Flight|room|Room|Route|route|#|page|Boeing|Airbus)\s*$", before):
             return False
+    if rule == "clock" and mention.group("noon") and re.search(r"\bhigh\s+$", before, re.I):
+        # "High Noon", "high noon comes today": the idiom, not a clock time.
+        return False
     if rule == "clock" and mention.group("hour24") and not re.search(r"\b(?:at|by|until|from|to|before|after|around|about)\s+$", before, re.I):
         return False
     if rule == "quarter_relative" and mention.group("qunit").lower() == "period":

@@ -496,13 +496,21 @@ class Resolver:
         if rel in _NARRATIVE or unit == "day":
             if unit == "day" and rel in ("this", "current", "the current"):
                 return None
+            day_unknown = unit == "day" and self.reference is not None and self.reference.precision != "day"
+            if day_unknown and rel == "the" and not mod:
+                # "the day belonged to ...", "during the day": no particular day is named.
+                return None
             step = {"the following": 1, "the next": 1, "next": 1, "following": 1, "the previous": -1, "the prior": -1,
                     "the preceding": -1, "previous": -1, "the last": -1, "last": -1}.get(rel, 0)
             precision = UNIT_PRECISION.get(unit, "year") if unit != "weekend" else "weekend"
-            return self._from_narrative(
-                lambda day, _p: format_at(shift(day, unit if unit != "weekend" else "week", step), precision),
-                f"'{text}'", precision, mod=mod,
-            )
+
+            def compute(day: date, base_precision: str) -> str:
+                if day_unknown:
+                    # "that day" after "in 1987": the day is within 1987, and no more is known.
+                    return format_at(day, base_precision)
+                return format_at(shift(day, unit if unit != "weekend" else "week", step), precision)
+
+            return self._from_narrative(compute, f"'{text}'", precision, mod=mod)
         if unit == "weekend":
             return self._weekend(m, rel, mod)
         if rel in ("the latest", "current", "the current", "this", "the"):
@@ -832,6 +840,12 @@ class Resolver:
         word = m.group("dir").lower()
         value = "FUTURE_REF" if word == "later" else "PAST_REF"
         return Reading("DATE", value, "", "none", "", f"'{m.text.lower()}': an unspecified time {'after' if word == 'later' else 'before'}")
+
+    def _long_unit(self, m: Mention) -> Reading | None:
+        """"day-long", "weeklong": one unit; "decades-long": an unspecified number of them."""
+        unit = unit_name(m.group("unit") + m.group("plural"))
+        amount = None if m.group("plural") else 1.0
+        return Reading("DURATION", self._duration_value(amount, unit), "", "none", "", f"'{m.text.lower()}': a length of time")
 
     def _vague_plural(self, m: Mention) -> Reading | None:
         unit = unit_name(m.group("unit"))
