@@ -115,6 +115,9 @@ DURATIONS_AND_SETS = [
     ("She works three days a week.", "three days a week", "SET", "P1W", ""),
     ("Profit fell from the year-earlier nine months.", "the year-earlier nine months", "DURATION", "P9M", ""),
     ("Lawyers emerged from a day-long meeting.", "day-long", "DURATION", "P1D", ""),
+    ("Revenue was $9 million in the year ended March 31.", "the year", "DURATION", "P1Y", ""),
+    ("For the year, pet food volume was flat.", "the year", "DATE", "2017", ""),
+    ("Prices rose throughout the year.", "the year", "DURATION", "P1Y", ""),
     ("The decades-long feud ended.", "decades-long", "DURATION", "PXDE", ""),
 ]
 

@@ -535,7 +535,12 @@ class Resolver:
 
     def _bare_unit(self, m: Mention, unit: str) -> Reading | None:
         before = m.match.string[max(0, m.start - 12) : m.start].lower()
-        if unit in ("year", "month", "week") and re.search(r"\b(?:for|throughout|all|over)\s+$", before):
+        after = m.match.string[m.end : m.end + 10].lower()
+        # "the year ended March 31" is a twelve-month period, not the calendar year; "for the year" in a
+        # report is the current one ("For the year, volume was flat").
+        if unit in ("year", "month", "week") and (
+            re.search(r"\b(?:throughout|all|over)\s+$", before) or re.match(r"\s+(?:ended|ending)\b", after)
+        ):
             return Reading("DURATION", f"P1{_DURATION_LETTER[unit]}", "", "none", "", f"'the {unit}' as a length of time")
         if unit == "weekend":
             return self._weekend(m, "the", "")
