@@ -31,3 +31,13 @@ def test_jsonl_writes_one_line_per_document(tmp_path):
         {"doc": "a", "timexes": [{"start": 0, "end": 9, "text": "Yesterday", "type": "DATE", "value": "2017-02-15"}]},
         {"doc": "b", "timexes": [{"start": 18, "end": 24, "text": "Friday", "type": "DATE", "value": "1998-08-07"}]},
     ]
+
+
+def test_front_matter_is_skipped_and_gives_the_anchor(tmp_path):
+    article = tmp_path / "talks.txt"
+    article.write_text("---\npublished: 2017-03-01\n---\nThe ministers met in Paris on Monday.\n")
+    out = StringIO()
+    call_command("timex", str(article), stdout=out)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 2 and "'Monday'" in lines[0] and "2017-02-27" in lines[0]
+    assert lines[-1] == "1 expressions; anchor 2017-03-01."

@@ -7,6 +7,7 @@ from typing import TextIO
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from newsline.nlp.articles import FrontMatterError, read_article
 from newsline.nlp.spacy_model import load_pipeline
 from newsline.nlp.temporal import Timex, find_timexes
 
@@ -19,7 +20,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?", type=Path, help="A plain-text article.")
-        parser.add_argument("--dct", type=date.fromisoformat, help="Publication date (YYYY-MM-DD) of FILE.")
+        parser.add_argument(
+            "--dct", type=date.fromisoformat, help="Publication date (YYYY-MM-DD) of FILE; default: its front matter's."
+        )
         parser.add_argument("--jsonl", type=Path, help="Lines of {\"doc\", \"dct\", \"text\"}; '-' reads stdin.")
 
     def handle(self, *args, file: Path | None, dct: date | None, jsonl: Path | None, **options):
@@ -30,7 +33,11 @@ class Command(BaseCommand):
         else:
             if not file.is_file():
                 raise CommandError(f"No such file: {file}")
-            self.show_article(file.read_text(encoding="utf-8"), dct)
+            try:
+                article = read_article(file.read_text(encoding="utf-8"))
+            except (UnicodeDecodeError, FrontMatterError) as error:
+                raise CommandError(f"{file}: {error}")
+            self.show_article(article.text, dct or article.published)
 
     def show_article(self, text: str, dct: date | None) -> None:
         nlp = load_pipeline(settings.NEWSLINE_SPACY_MODEL)
