@@ -110,7 +110,7 @@ def seeded_random(filters: dict[str, Any]) -> random.Random:
 
 
 def file_slug(filters: dict[str, Any], limit: int = 80) -> str:
-    """The filters in a file name: "actor-sergei-lavrov-from-2017"; "all-events" with none."""
+    """The filters in a file name: "actor-dmitri-volkonsky-from-2017"; "all-events" with none."""
     parts = []
     for key, value in filters.items():
         shown = "-".join(value) if isinstance(value, list) else ("" if value is True else str(value))
@@ -440,7 +440,7 @@ class Format:
     inline: bool = False
 
     def file_name(self, selection: Selection) -> str:
-        """"newsline-timeline-actor-sergei-lavrov-2026-11-23.csv": what was exported, and when."""
+        """"newsline-timeline-actor-dmitri-volkonsky-2026-11-23.csv": what was exported, and when."""
         day = selection.generated_at.date().isoformat()
         return f"newsline-{self.label}-{file_slug(selection.filters)}-{day}.{self.extension}"
 

@@ -2,7 +2,7 @@
 
 Within a document, spaCy's entities are cleaned (honorifics and titles go to the description),
 relabelled where the model hesitates (a known surname tagged ORG is still a person), and
-grouped: "Mr Lavrov" and "Lavrov" join "Sergey Lavrov"; "Moscow" and "the Kremlin" acting as
+grouped: "Mr Volkonsky" and "Volkonsky" join "Dmitry Volkonsky"; "Moscow" and "the Kremlin" acting as
 the state become Russia. Across documents, `ActorIndex` matches new mentions with the actors
 already known, through transliteration-tolerant name keys, hypocorisms and surnames.
 """
@@ -157,7 +157,7 @@ def document_actors(doc: Doc) -> list[ActorMention]:
 
 
 def title_tokens(doc: Doc) -> set[int]:
-    """Indices of the tokens of titles written before people's names ("Russian Foreign Minister" Sergey Lavrov)."""
+    """Indices of the tokens of titles written before people's names ("Russian Foreign Minister" Dmitry Volkonsky)."""
     document_actors(doc)
     return doc.user_data.get("newsline_title_tokens", set())
 
@@ -181,7 +181,7 @@ class _DocumentActors:
         raws = [raw for ent in self.doc.ents if (raw := self._clean(ent)) is not None]
         surnames = self._person_surnames(raws)
         raws += self._unlabelled_surnames(raws, surnames)
-        # A name the model tags as a place anywhere in the document is a place everywhere in it ("Crimea").
+        # A name the model tags as a place anywhere in the document is a place everywhere in it ("Kashmir").
         places = {fold(raw.span.text) for raw in raws if raw.label in ("GPE", "LOC")}
         for raw in raws:
             self._classify(raw, surnames, places)
@@ -203,7 +203,7 @@ class _DocumentActors:
         while start < end and self.doc[start].lower_ in _NOT_NAMES:
             start += 1
         label = ent.label_
-        # Titles leak into entities: "State Rex Tillerson" (after "Secretary of"), "Defence Secretary James Mattis".
+        # Titles leak into entities: "State Ruth Berg" (after "Secretary of"), "Defence Secretary Jonas Kral".
         if (
             end - start > 1
             and start >= 2
@@ -242,7 +242,7 @@ class _DocumentActors:
         return keys
 
     def _unlabelled_surnames(self, raws: list[_Raw], surnames: set[str]) -> list[_Raw]:
-        """Known surnames the entity recognizer missed ("Both Tillerson and Mattis")."""
+        """Known surnames the entity recognizer missed ("Both Berg and Kral")."""
         covered = {i for raw in raws for i in range(raw.span.start, raw.span.end)}
         for ent in self.doc.ents:
             covered.update(range(ent.start, ent.end))
@@ -465,8 +465,8 @@ class ActorResolution:
     """Where a mention belongs in the corpus-wide index.
 
     `new_aliases` are spellings the index had not seen for this actor. `renamed_from` is set
-    when the mention gave a fuller name to an actor known so far by a shorter one ("Lavrov"
-    becomes "Sergei Lavrov"): the stored actor should be renamed, its old name kept as an alias.
+    when the mention gave a fuller name to an actor known so far by a shorter one ("Volkonsky"
+    becomes "Dmitri Volkonsky"): the stored actor should be renamed, its old name kept as an alias.
     """
 
     name: str
@@ -538,7 +538,7 @@ class ActorIndex:
         if mention.kind == "person":
             return self._find_person(PersonName.parse(mention.name))
         if len(mention.name.split()) == 1 and mention.kind in ("organization", "group"):
-            # A known person's surname the entity recognizer took for an organization ("Tillerson's meeting").
+            # A known person's surname the entity recognizer took for an organization ("Berg's meeting").
             people = [
                 a
                 for a in self._actors

@@ -2,13 +2,13 @@
 
 `extract_events` reads the article body sentence by sentence (page chrome is skipped), attaches every
 date expression to the verb or event noun it modifies, and builds one candidate per dated clause, with
-a short headline, the actors and a planned flag. A past-tense report with no date of its own ("Lavrov
+a short headline, the actors and a planned flag. A past-tense report with no date of its own ("Volkonsky
 said ...") takes the publication date and says so.
 
 The rest of the module works on plain values, for the ingest: `event_similarity` decides whether two
 reports describe one happening, `choose_date` picks the better-supported date among them and flags a
 conflict, `importance` ranks events, `match_event_reference` finds the event an expression such as
-"a week before Mr Trump's inauguration" is anchored to.
+"a week before the president's inauguration" is anchored to.
 """
 
 from __future__ import annotations
@@ -384,7 +384,7 @@ def _direct_anchor(timex: Span) -> tuple[Token, str]:
 
 
 def _event_noun_before(timex: Span) -> Token | None:
-    """ "the G20 summit in July", "Trump's election last year": when the parser hangs the date on some other
+    """ "the summit in July", "the president's election last year": when the parser hangs the date on some other
     noun, the event noun written just before it is the one it dates. A date on a verb stays with the verb."""
     doc = timex.doc
     root = timex.root
@@ -423,7 +423,7 @@ def _is_planned_noun(noun: Token) -> bool:
 
 
 def _in_temporal_relation(noun: Token) -> bool:
-    """ "since Trump's inauguration on January 20": the date belongs to the inauguration, not the main clause."""
+    """ "since the president's inauguration on January 20": the date belongs to the inauguration, not the main clause."""
     return noun.dep_ == "pobj" and noun.head.lower_ in _TEMPORAL_RELATIONS
 
 
@@ -634,8 +634,8 @@ def event_similarity(a: EventFeatures, b: EventFeatures) -> float:
 
     Dates that cannot both be right keep reports apart. Then the cast (people and organizations) and the
     wording count, each with a guard: different casts are different happenings even on the same day and
-    in the same words ("X met Y" / "Z met W"); each side naming someone the other does not ("Tillerson met
-    Lavrov" / "Tillerson met Johnson") and reports sharing no words are held back.
+    in the same words ("X met Y" / "Z met W"); each side naming someone the other does not ("Berg met
+    Volkonsky" / "Berg met Johnson") and reports sharing no words are held back.
     """
     date_score = _date_compatibility(a.date, b.date)
     if date_score == 0.0:
@@ -781,7 +781,7 @@ def actor_prominence(sources_per_actor: dict[str, int]) -> dict[str, float]:
 
 
 def match_event_reference(event_ref: str, events: Sequence[EventFeatures]) -> int | None:
-    """The index of the dated event an expression refers to ("Mr Trump's inauguration"), or None.
+    """The index of the dated event an expression refers to ("the president's inauguration"), or None.
 
     Every content word of the reference must appear in the event's headline, words or actor names;
     among several, the one with the finest date wins. Undated events never match.

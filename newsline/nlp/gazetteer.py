@@ -235,7 +235,7 @@ def organization_named(text: str) -> Organization | None:
     return _ORGANIZATION_BY_NAME.get(_fold(text))
 
 
-# Words written before a name that are not part of it ("Mr Lavrov", "Gen Mattis", "President Putin").
+# Words written before a name that are not part of it ("Mr Volkonsky", "Gen Kral", "President Ames").
 HONORIFICS = frozenset(
     """
     mr mrs ms miss mx dr sir dame lord lady prof professor rev reverend fr father sister brother gen general lt

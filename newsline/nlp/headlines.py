@@ -1,7 +1,7 @@
 """Headlines from the dependency parse: a short clause built around one verb (or one event noun) and its arguments.
 
-"Mr Tillerson met Russian Foreign Minister Sergey Lavrov on the sidelines of a G20 meeting in Germany as part
-of his first foreign trip" becomes "Tillerson meets Sergey Lavrov on the sidelines of a G20 meeting": the verb
+"Mr Berg met Russian Foreign Minister Dmitry Volkonsky on the sidelines of a summit in Vienna as part
+of his first foreign trip" becomes "Berg meets Dmitry Volkonsky on the sidelines of a summit": the verb
 goes to the headline present, titles and appositives leave the names, circumstances and relative clauses go.
 """
 
@@ -43,7 +43,7 @@ class Headline:
 @dataclass(frozen=True)
 class Omissions:
     """Tokens a headline leaves out: `skip` drops a token with everything under it (the date expression, other
-    sentences), `hide` only the token itself (titles before names: "Foreign Minister" in "Foreign Minister Lavrov")."""
+    sentences), `hide` only the token itself (titles before names: "Foreign Minister" in "Foreign Minister Volkonsky")."""
 
     skip: frozenset[int] = frozenset()
     hide: frozenset[int] = frozenset()
@@ -51,7 +51,7 @@ class Omissions:
 
 def clause_headline(verb: Token, omit: Omissions, subject_name: str = "") -> Headline:
     """A headline for the clause headed by `verb`: subject, verb in headline tense, then its arguments.
-    `subject_name` replaces a personal pronoun subject ("He said" -> "Tillerson says")."""
+    `subject_name` replaces a personal pronoun subject ("He said" -> "Berg says")."""
     planned = _is_planned(verb)
     head = verb
     main = _planned_main_verb(verb)
@@ -111,7 +111,7 @@ def clause_headline(verb: Token, omit: Omissions, subject_name: str = "") -> Hea
 
 
 def noun_headline(noun: Token, omit: Omissions) -> Headline:
-    """A headline for an event named by a noun ("Moscow's 2014 annexation of Crimea" -> "Moscow's annexation of Crimea")."""
+    """A headline for an event named by a noun ("the city's 1998 purchase of the stadium" -> "the city's purchase of the stadium")."""
     text, used = _render_phrase(noun, omit, keep_clauses=True)
     has_possessor = any(c.dep_ == "poss" and c.i not in omit.skip for c in noun.children)
     if not has_possessor and noun.dep_ == "dobj":
@@ -123,7 +123,7 @@ def noun_headline(noun: Token, omit: Omissions) -> Headline:
 
 
 def _names_something(preposition: Token) -> bool:
-    """Whether a prepositional phrase's object is, or is qualified by, a proper name ("at a Nato meeting", "in Bonn")."""
+    """Whether a prepositional phrase's object is, or is qualified by, a proper name ("at a Nato meeting", "in Vienna")."""
     for obj in preposition.children:
         if obj.dep_ == "pobj" and (
             obj.pos_ == "PROPN" or any(c.pos_ == "PROPN" and c.dep_ in ("compound", "amod") for c in obj.children)

@@ -159,7 +159,7 @@ class FilterForm(forms.Form):
         return query
 
     def describe(self) -> list[str]:
-        """The filters in words, for the handout and the page ("Actor: Sergei Lavrov")."""
+        """The filters in words, for the handout and the page ("Actor: Dmitri Volkonsky")."""
         labels = {"actor": "Actors", "source": "Sources", "from": "From", "to": "To", "q": "Search",
                   "certainty": "Date certainty", "key": "Key events only", "planned": "Planned events"}
         described = []

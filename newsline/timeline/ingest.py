@@ -294,7 +294,7 @@ def _iso_date(value: str) -> date | None:
 class ActorDirectory:
     """Stored actors matched by the NLP's actor index: new names become new actors or aliases.
 
-    The index may rename an actor to a fuller name it has now seen ("Lavrov" → "Sergei Lavrov");
+    The index may rename an actor to a fuller name it has now seen ("Volkonsky" → "Dmitri Volkonsky");
     the old name stays an alias. A name or aliases an editor set are never changed.
     """
 
@@ -487,7 +487,7 @@ def stored_reports(exclude: set[str]) -> list[DatedReport]:
 
 
 def resolve_event_anchors() -> None:
-    """Date mentions anchored to another happening ("a week before Mr Trump's inauguration") once an
+    """Date mentions anchored to another happening ("a week before the president's inauguration") once an
     event matching that happening has a date; until then they stay unresolved."""
     pending = list(Mention.objects.filter(anchor="event").exclude(event_ref="").select_related("source", "event"))
     if not pending:

@@ -59,7 +59,7 @@ def find_timexes(doc: Doc | str, anchor: date | None = None) -> list[Timex]:
 
 
 def event_phrase(doc: Doc, position: int) -> str:
-    """The phrase governed by the "before"/"after" that ends at `position` ("Mr Trump's inauguration")."""
+    """The phrase governed by the "before"/"after" that ends at `position` ("the president's inauguration")."""
     preposition = None
     for token in doc:
         if token.idx + len(token) == position:

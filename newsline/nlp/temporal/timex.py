@@ -14,7 +14,7 @@ class Timex:
     "event" (a happening named in the text, see `event_ref`), or "none" (no anchor was available).
     `rule` explains the resolution to a reader ("weekday: the most recent Monday on or before
     the publication date"). For event-anchored expressions `value` stays unresolved and
-    `event_ref` / `offset` say what to resolve it from ("Mr Trump's inauguration", "-P1W").
+    `event_ref` / `offset` say what to resolve it from ("the president's inauguration", "-P1W").
     """
 
     start: int
