@@ -570,7 +570,7 @@ class ActorIndex:
 
 
 def _formal(name: str) -> bool:
-    """Whether a name's first word is not a hypocorism ("Michael Flynn" rather than "Mike Flynn")."""
+    """Whether a name's first word is not a hypocorism ("Robert Hale" rather than "Bob Hale")."""
     words = name.split()
     return bool(words) and fold(words[0]) not in HYPOCORISMS
 
