@@ -72,10 +72,6 @@ class PublicationDate:
             self.precision, ""
         )
 
-    @property
-    def needs_review(self) -> bool:
-        return self.precision != "day" or self.how in ("inferred", "unknown") or self.confidence < 0.6
-
 
 @dataclass(frozen=True)
 class DatedReport:

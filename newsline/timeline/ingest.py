@@ -160,8 +160,12 @@ def editor_publication(source: Source | None) -> PublicationDate | None:
     """An editor's publication date overrides detection on every re-analysis."""
     if source is None or not source.is_locked("published"):
         return None
-    return PublicationDate(source.published, source.published_precision or "day", "editor",
-                           source.published_evidence, 1.0)
+    return stored_publication(source)
+
+
+def stored_publication(source: Source) -> PublicationDate:
+    return PublicationDate(source.published, source.published_precision or "day", source.published_how,
+                           source.published_evidence, source.published_confidence)
 
 
 def write_source(item: PendingArticle, analysis: ArticleAnalysis) -> tuple[bool, int, int]:
@@ -196,9 +200,7 @@ def reanalyze_source(source: Source) -> int:
     """
     nlp = load_article_pipeline(settings.NEWSLINE_SPACY_MODEL)
     article = ArticleFile(text=source.text)
-    publication = PublicationDate(source.published, source.published_precision or "day", source.published_how,
-                                  source.published_evidence, source.published_confidence)
-    analysis = analyze_article(article, nlp, publication=publication)
+    analysis = analyze_article(article, nlp, publication=stored_publication(source))
     event_ids = set(Mention.objects.filter(source=source).values_list("event_id", flat=True))
     before = event_dates(event_ids)
     with transaction.atomic():
@@ -437,13 +439,16 @@ def corroborate_publication_dates(
     A second round lets an article dated in the first corroborate the rest.
     """
     stored = stored_reports(exclude={item.path.name for item in pending})
+    reports_of: dict[tuple[Path, PublicationDate], list[DatedReport]] = {}
     for _round in range(2):
-        reports = stored + [
-            report
-            for item in pending
-            if analyses[item.path].publication.precision == "day" and analyses[item.path].publication.date
-            for report in dated_reports(analyses[item.path].doc, analyses[item.path].publication, source_label(item, analyses[item.path]))
-        ]
+        reports = list(stored)
+        for item in pending:
+            analysis = analyses[item.path]
+            if analysis.publication.precision == "day" and analysis.publication.date:
+                key = (item.path, analysis.publication)
+                if key not in reports_of:
+                    reports_of[key] = dated_reports(analysis.doc, analysis.publication, source_label(item, analysis))
+                reports += reports_of[key]
         for item in pending:
             analysis = analyses[item.path]
             if analysis.has_reliable_day:
@@ -501,14 +506,12 @@ def resolve_event_anchors() -> None:
         for e in dated
     ]
     touched = set()
-    sentence_events = {
-        (source_id, start): event_id
-        for source_id, start, event_id in Mention.objects.values_list("source_id", "sentence_start", "event_id")
-    }
+    sentence_events: dict[tuple[int, int], set[int]] = {}
+    for source_id, start, event_id in Mention.objects.values_list("source_id", "sentence_start", "event_id"):
+        sentence_events.setdefault((source_id, start), set()).add(event_id)
     for mention in pending:
         # The referred-to happening is never one told by the same sentence ("a week after X announced ...").
-        own = {event_id for (source_id, start), event_id in sentence_events.items()
-               if source_id == mention.source_id and start == mention.sentence_start}
+        own = sentence_events.get((mention.source_id, mention.sentence_start), set())
         others = [(event, feature) for event, feature in zip(dated, features) if event.pk not in own]
         index = match_event_reference(mention.event_ref, [feature for _, feature in others])
         if index is None:

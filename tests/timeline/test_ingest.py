@@ -178,3 +178,13 @@ def test_a_date_anchored_to_another_event_resolves_once_that_event_is_dated(tmp_
     draft.refresh_from_db()
     assert draft.date_value == "2019-W07"
     assert "summit" in draft.rule.lower()
+
+
+def test_a_reference_to_a_happening_told_in_the_same_sentence_is_not_dated_by_that_sentence(tmp_path):
+    write_article(tmp_path, "wire.txt", "2019-06-14",
+                  "More than a week after Prime Minister Anna Lindqvist announced she would resign, "
+                  "President Pavel Dvorak has not named a successor.")
+    ingest_paths([tmp_path])
+    anchored = Mention.objects.get(anchor="event")
+    assert Mention.objects.filter(sentence=anchored.sentence).exclude(pk=anchored.pk).exists()
+    assert anchored.date_start is None and "X" in anchored.date_value
