@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from .values import value_range
 
@@ -30,16 +30,25 @@ def unit_name(word: str) -> str:
 
 
 def add_months(day: date, months: int) -> date:
+    """`day` moved by whole months (31 Jan + 1 month = 28 or 29 Feb).
+
+    Raises ValueError when the result falls outside the years 1 to 9999.
+    """
     year, month = divmod(day.month - 1 + months, 12)
     year += day.year
     month += 1
+    if not MINYEAR <= year <= MAXYEAR:
+        raise ValueError(f"{year} is outside the calendar (years {MINYEAR} to {MAXYEAR}).")
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def shift(day: date, unit: str, amount: float) -> date:
-    """`day` moved by `amount` units (negative = back)."""
+    """`day` moved by `amount` units (negative = back). Raises ValueError beyond the years 1 to 9999."""
     if unit in _UNIT_DAYS:
-        return day + timedelta(days=round(amount * _UNIT_DAYS[unit]))
+        try:
+            return day + timedelta(days=round(amount * _UNIT_DAYS[unit]))
+        except OverflowError:
+            raise ValueError(f"{amount} {unit}s from {day} is outside the calendar.") from None
     return add_months(day, round(amount * _UNIT_MONTHS[unit]))
 
 
@@ -49,7 +58,7 @@ def format_at(day: date, precision: str) -> str:
         return day.isoformat()
     if precision in ("week", "weekend"):
         iso = day.isocalendar()
-        return f"{iso.year}-W{iso.week:02d}" + ("-WE" if precision == "weekend" else "")
+        return f"{iso.year:04d}-W{iso.week:02d}" + ("-WE" if precision == "weekend" else "")
     if precision == "month":
         return f"{day.year:04d}-{day.month:02d}"
     if precision == "quarter":

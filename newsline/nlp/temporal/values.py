@@ -30,6 +30,8 @@ _HALF = re.compile(r"^(\d{4})-H([12])$")
 _YEAR = re.compile(r"^(\d{4})$")
 _DECADE = re.compile(r"^(\d{3})$")
 _CENTURY = re.compile(r"^(\d{2})$")
+# TIMEX3 writes years before the common era as "BC0044": they have a name but no place on this calendar.
+_BC_YEAR = re.compile(r"^BC(\d{1,4})$")
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,16 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _days_after(day: date, days: int) -> date:
+    """`day` plus `days`, stopping at the calendar's last day (a week of 9999 can end in the year 10000)."""
+    return day + timedelta(days=days) if (date.max - day).days >= days else date.max
+
+
 def value_range(value: str) -> DateRange | None:
-    """The calendar days a TIMEX3 value covers, or None for values with no fixed place in time."""
+    """The calendar days a TIMEX3 value covers, or None for values with no fixed place in time.
+
+    Periods that cross the edge of the calendar (years 1 to 9999) are cut at that edge.
+    """
     value = (value or "").strip()
     try:
         if m := _DAY.match(value):
@@ -59,8 +69,8 @@ def value_range(value: str) -> DateRange | None:
         if m := _WEEK.match(value):
             monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
             if value.endswith("-WE"):
-                return DateRange(monday + timedelta(days=5), monday + timedelta(days=6), "week")
-            return DateRange(monday, monday + timedelta(days=6), "week")
+                return DateRange(_days_after(monday, 5), _days_after(monday, 6), "week")
+            return DateRange(monday, _days_after(monday, 6), "week")
         if m := _MONTH.match(value):
             year, month = int(m[1]), int(m[2])
             return DateRange(date(year, month, 1), _month_end(year, month), "month")
@@ -68,7 +78,8 @@ def value_range(value: str) -> DateRange | None:
             year = int(m[1])
             start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[m[2]]
             if m[2] == "WI":
-                return DateRange(date(year - 1, 12, 1), _month_end(year, 2), "season")
+                start = date(year - 1, 12, 1) if year > 1 else date.min
+                return DateRange(start, _month_end(year, 2), "season")
             return DateRange(date(year, start_month, 1), _month_end(year, start_month + 2), "season")
         if m := _QUARTER.match(value):
             year, quarter = int(m[1]), int(m[2])
@@ -85,7 +96,7 @@ def value_range(value: str) -> DateRange | None:
         if m := _CENTURY.match(value):
             first = int(m[1]) * 100
             return DateRange(date(max(first, 1), 1, 1), date(first + 99, 12, 31), "century")
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
     return None
 
@@ -101,6 +112,9 @@ def modified_range(value: str, mod: str = "") -> DateRange | None:
         return DateRange(whole.start, whole.start + timedelta(days=third - 1), whole.precision)
     if mod == "END":
         return DateRange(whole.end - timedelta(days=third - 1), whole.end, whole.precision)
+    if length < 3:
+        # A weekend has no middle third (and one cut short by the calendar's edge has no day after).
+        return whole
     middle = whole.start + timedelta(days=third)
     return DateRange(middle, middle + timedelta(days=third - 1), whole.precision)
 
@@ -118,6 +132,8 @@ def display_value(value: str, mod: str = "", approximate: bool = False) -> str:
     """A value as a reader says it: "Mon 13 Feb 2017", "week of 13 Feb 2017", "c. late July 2017"."""
     whole = value_range(value)
     if whole is None:
+        if m := _BC_YEAR.match(value or ""):
+            return f"{int(m[1])} BC"
         special = {"PRESENT_REF": "now", "PAST_REF": "in the past", "FUTURE_REF": "in the future"}
         return special.get(value, value or "undated")
     start = whole.start
@@ -203,6 +219,10 @@ def parse_human_date(text: str) -> ParsedDate:
         mod = {"early": "START", "mid": "MID", "late": "END", "before": "BEFORE", "after": "AFTER",
                "by": "ON_OR_BEFORE", "from": "ON_OR_AFTER"}[m[1]]
         text = m[2]
+    if re.search(r"\b(?:bc|bce|b\.c\.(?:e\.)?)$", text) or re.match(r"^0+(?:-|$)", text):
+        raise ValueError(
+            f"“{original.strip()[:40]}” is before the year 1: Newsline places dates from the year 1 to 9999 only."
+        )
     value = _parse_plain(text)
     if value is None or value_range(value) is None:
         raise ValueError(
@@ -232,7 +252,7 @@ def _parse_plain(text: str) -> str | None:
             if day_value is None or len(day_value) != 10:
                 return None
             iso = date.fromisoformat(day_value).isocalendar()
-            return f"{iso.year}-W{iso.week:02d}"
+            return f"{iso.year:04d}-W{iso.week:02d}"
         if kind == "day_month_year":
             return _day_value(int(m[3]), _MONTH_LOOKUP[m[2]], int(m[1]))
         if kind == "month_day_year":
