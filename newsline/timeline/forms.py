@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
@@ -12,6 +13,15 @@ from newsline.nlp.temporal.values import parse_human_date
 from .models import KEY_IMPORTANCE, Actor, Event, Source
 
 MAX_QUERY_LENGTH = 200
+# C0 and C1 control characters (NUL included), except the tab and line breaks that pasted text may carry.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def reject_control_characters(value: Any) -> None:
+    """Filters are words and dates: a control character is a typing or encoding mistake (and NUL breaks PostgreSQL)."""
+    values = value if isinstance(value, (list, tuple)) else [value]
+    if any(CONTROL_CHARACTERS.search(str(item)) for item in values):
+        raise forms.ValidationError("Filters cannot contain control characters (such as NUL); remove them and try again.")
 
 
 class DateBoundField(forms.Field):
@@ -21,6 +31,7 @@ class DateBoundField(forms.Field):
         text = str(value or "").strip()
         if not text:
             return None
+        reject_control_characters(text)
         try:
             if len(text) > 40:
                 raise ValueError(text)
@@ -36,6 +47,7 @@ class NameListField(forms.Field):
     """Several values from repeated query parameters (?actor=A&actor=B)."""
 
     widget = forms.SelectMultiple
+    default_validators = [reject_control_characters]
 
     def to_python(self, value: Any) -> list[str]:
         if not value:
@@ -49,7 +61,9 @@ class FilterForm(forms.Form):
     source = NameListField(required=False, label="Sources")
     date_from = DateBoundField(required=False, label="From")
     date_to = DateBoundField(required=False, label="To")
-    q = forms.CharField(required=False, label="Search", max_length=MAX_QUERY_LENGTH)
+    q = forms.CharField(
+        required=False, label="Search", max_length=MAX_QUERY_LENGTH, validators=[reject_control_characters]
+    )
     certainty = forms.ChoiceField(
         required=False,
         label="Date certainty",
@@ -100,6 +114,18 @@ class FilterForm(forms.Form):
         if unknown := [w for w in wanted if w not in known]:
             self.notices.append(f"No source called {', '.join(repr(n[:60]) for n in unknown)}: that filter is ignored.")
         return found
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start.start > end.end:
+            cleaned["date_from"], cleaned["date_to"] = end, start
+            self.data["date_from"], self.data["date_to"] = self.data["date_to"], self.data["date_from"]
+            self.notices.append(
+                f"“From” was later than “To”, so the two are swapped: from {self.data['date_from']} "
+                f"to {self.data['date_to']}."
+            )
+        return cleaned
 
     def valid_filters(self) -> dict[str, Any]:
         """The filters that passed validation; invalid ones are dropped (shown as errors).

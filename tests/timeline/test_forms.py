@@ -47,3 +47,66 @@ def test_unknown_actor_is_a_notice_not_an_error(events):
 @pytest.mark.parametrize("query, page", [("", 1), ("page=3", 3), ("page=0", 1), ("page=abc", 1), ("page=-2", 1)])
 def test_page_form_falls_back_to_the_first_page(query, page):
     assert PageForm(QueryDict(query)).page_number() == page
+
+
+@pytest.mark.parametrize(
+    "query, field",
+    [
+        ("source=a%00b", "source"),
+        ("actor=Alpha%00Land", "actor"),
+        ("actor=Alpha+Land&actor=x%01", "actor"),
+        ("q=lake%00", "q"),
+        ("q=bell%07", "q"),
+        ("q=x%C2%85y", "q"),  # NEL, a C1 control character
+        ("from=2017%00", "date_from"),
+    ],
+)
+def test_text_filters_reject_control_characters_as_a_form_error(events, query, field):
+    form = FilterForm(QueryDict(query + "&key=on"))
+    assert list(form.errors) == [field]
+    assert "control characters" in form.errors[field][0]
+    assert form.as_query() == {"key": True}
+    assert filtered(query) == ["Early", "Late"]
+
+
+def test_tabs_and_line_breaks_in_a_search_are_whitespace_not_errors(events):
+    form = FilterForm(QueryDict("q=Late%09"))
+    assert form.errors == {} and filtered("q=Late%09") == ["Late"]
+
+
+def test_a_reversed_date_range_is_swapped_with_a_notice(events):
+    form = FilterForm(QueryDict("from=2017-03&to=2016-05"))
+    assert filtered("from=2017-03&to=2016-05") == ["Early", "Late"] == filtered("from=2016-05&to=2017-03")
+    assert form.errors == {}
+    assert form.as_query() == {"from": "2016-05", "to": "2017-03"}
+    assert form.notices == ["“From” was later than “To”, so the two are swapped: from 2016-05 to 2017-03."]
+
+
+def test_overlapping_bounds_are_not_swapped(events):
+    form = FilterForm(QueryDict("from=2017&to=2017-02"))
+    assert form.as_query() == {"from": "2017", "to": "2017-02"} and form.notices == []
+
+
+@pytest.mark.parametrize(
+    "query, headlines",
+    [
+        ("from=9999-W52", []),
+        ("to=week+of+31+Dec+9999", ["Early", "Late"]),
+        ("from=0001-W01&to=9999-W52", ["Early", "Late"]),
+        ("from=9999-12-31&to=0001", ["Early", "Late"]),
+        ("from=29+Feb+2016&to=2016", ["Early"]),
+    ],
+)
+def test_dates_at_the_edges_of_the_calendar_are_valid_filters(events, query, headlines):
+    assert FilterForm(QueryDict(query)).errors == {}
+    assert filtered(query) == headlines
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [("from=9999-W53", "is not a date"), ("to=44+BC", "is not a date"), ("from=0000-01", "is not a date"),
+     ("to=29+Feb+2017", "is not a date"), ("from=" + "9" * 30, "is not a date")],
+)
+def test_dates_beyond_the_calendar_are_form_errors(events, query, message):
+    form = FilterForm(QueryDict(query))
+    assert message in " ".join(form.errors[query.split("=")[0].replace("from", "date_from").replace("to", "date_to")])
