@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 
 from newsline.nlp.temporal.values import parse_human_date, value_range
 
-from .models import Actor, Event, Mention, Source
+from .models import Actor, Event, Mention, Source, web_url_validator
 
 DATE_FIELDS = ("date_text", "date_value", "date_mod", "approximate")
 
@@ -141,10 +141,16 @@ class ActorForm(forms.ModelForm):
         return actor
 
 
+class WebURLField(forms.URLField):
+    """A link readers may follow: http and https only."""
+
+    default_validators = [web_url_validator]
+
+
 class SourceForm(forms.ModelForm):
     LOCKABLE = ("title", "outlet", "url", "published")
 
-    url = forms.URLField(required=False, max_length=1000, assume_scheme="https")
+    url = WebURLField(required=False, max_length=1000, assume_scheme="https")
     published = forms.DateField(
         required=True,
         help_text="Changing it re-resolves every relative date of this article, except dates an editor set.",

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models, transaction
 from django.db.models import Case, Count, Exists, FloatField, Max, Min, OuterRef, Prefetch, Q, Value, When
 from django.db.models.functions import Cast, Substr
@@ -11,6 +13,10 @@ from newsline.nlp.temporal.values import display_value, modified_range, value_ra
 from newsline.nlp.temporal.values import format_day
 
 UNCERTAIN_PUBLICATION_CONFIDENCE = 0.7
+# Only these links are ever rendered: a "javascript:" or "data:" URL in an article's front matter would run in the page.
+web_url_validator = URLValidator(
+    schemes=["http", "https"], message="Enter a web address starting with http:// or https://, or leave it empty."
+)
 KEY_IMPORTANCE = 0.7
 
 PRECISION_CHOICES = [
@@ -81,6 +87,20 @@ class Source(EditorLocks):
     @property
     def display_name(self) -> str:
         return self.outlet or self.file_name
+
+    @property
+    def link_url(self) -> str:
+        """The article's URL if it is a valid http or https address, else "": the only URL templates may link to."""
+        try:
+            web_url_validator(self.url)
+        except ValidationError:
+            return ""
+        return self.url
+
+    def clean(self) -> None:
+        super().clean()
+        if self.url and not self.link_url:
+            raise ValidationError({"url": web_url_validator.message})
 
     @property
     def published_is_uncertain(self) -> bool:
