@@ -1,4 +1,7 @@
+from pathlib import Path
+
 import pytest
+from django.contrib.staticfiles import finders
 
 from newsline.timeline.models import Event
 
@@ -12,8 +15,9 @@ def test_handout_opens_in_the_browser_ready_to_print(client, room, frozen):
     response, body = download(client, "handout", "actor=Alma+Ames")
     assert response["Content-Type"] == "text/html; charset=utf-8"
     assert response["Content-Disposition"] == 'inline; filename="newsline-handout-actor-alma-ames-2026-11-23.html"'
-    text = body.decode()
-    assert "@media print" in text and "@page" in text and "break-inside: avoid" in text
+    assert '<link rel="stylesheet" href="/static/exports.css">' in body.decode()
+    css = Path(finders.find("exports.css")).read_text()
+    assert "@media print" in css and "@page" in css and "break-inside: avoid" in css
 
 
 def test_handout_lists_filters_events_with_dates_and_citations_and_sources(client, room):
@@ -48,4 +52,5 @@ def test_hostile_article_is_escaped(client, hostile):
     page = read_page(body)
     assert_inert(page)
     assert SCRIPT.replace("<", "&lt;").replace(">", "&gt;") in body.decode()
-    assert [tag for tag, _ in page.tags].count("style") == 1
+    assert "style" not in [tag for tag, _ in page.tags] and not [a for _, a in page.tags if "style" in a]
+    assert [a["href"] for tag, a in page.tags if tag == "link"] == ["/static/exports.css"]
