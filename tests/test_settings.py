@@ -1,0 +1,66 @@
+"""Deployment settings: the production environment the README documents passes `manage.py check --deploy`."""
+
+import os
+import re
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def documented_production_environment() -> dict[str, str]:
+    """The NAME=value lines of the README's production example, with a real random secret key."""
+    readme = (ROOT / "README.md").read_text()
+    block = re.search(r"`manage.py check --deploy` then reports nothing.*?```sh\n(.*?)```", readme, re.S)
+    assert block, "the README's production example is missing"
+    documented = dict(line.split("=", 1) for line in block[1].splitlines() if line.strip())
+    assert {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SECURE_COOKIES",
+            "SECURE_PROXY_SSL_HEADER"} <= set(documented)
+    return documented | {"SECRET_KEY": secrets.token_urlsafe(50)}
+
+
+def check_deploy(environment: dict[str, str]) -> subprocess.CompletedProcess:
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith(("SECURE_", "DEBUG", "SECRET_KEY", "ALLOWED"))}
+    return subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], cwd=ROOT,
+                          env=inherited | environment, capture_output=True, text=True, timeout=120)
+
+
+def test_check_deploy_reports_nothing_under_the_documented_production_environment():
+    result = check_deploy(documented_production_environment())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip() == "System check identified no issues (0 silenced)."
+
+
+def test_check_deploy_warns_without_the_https_settings():
+    result = check_deploy({"DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "newsline.example.org"})
+    assert result.returncode == 1
+    for warning in ("security.W004", "security.W008", "security.W012", "security.W016"):
+        assert warning in result.stderr + result.stdout
+
+
+def production_settings(**environment: str) -> subprocess.CompletedProcess:
+    """newsline.settings loaded in a fresh interpreter under a production `environment`; prints what it read."""
+    show = ("import newsline.settings as s; print(s.SECURE_PROXY_SSL_HEADER, s.SECURE_HSTS_SECONDS, "
+            "s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT)")
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith(("SECURE_", "DEBUG"))}
+    return subprocess.run([sys.executable, "-c", show], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          env=inherited | {"DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50)} | environment)
+
+
+def test_proxy_header_hsts_and_cookies_are_read_from_the_environment():
+    result = production_settings(SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto: https", SECURE_HSTS_SECONDS="600",
+                                 SECURE_COOKIES="1")
+    assert result.stdout.strip() == "('HTTP_X_FORWARDED_PROTO', 'https') 600 True True False", result.stderr
+
+
+@pytest.mark.parametrize("name, value, message", [
+    ("SECURE_HSTS_SECONDS", "a year", "SECURE_HSTS_SECONDS must be a whole number, not 'a year'."),
+    ("SECURE_PROXY_SSL_HEADER", "https", "SECURE_PROXY_SSL_HEADER must look like “X-Forwarded-Proto: https”"),
+])
+def test_malformed_settings_say_what_is_expected(name, value, message):
+    result = production_settings(**{name: value})
+    assert result.returncode == 1 and message in result.stderr
