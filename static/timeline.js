@@ -25,3 +25,7 @@ document.addEventListener("htmx:configRequest", (event) => {
     if (parameters.getAll(name).every((value) => value === "")) parameters.delete(name);
   }
 });
+
+// On a phone the filters start folded behind their "Filters (2 active)" toggle, so events are on the first screen.
+const filtersPanel = document.getElementById("filters-panel");
+if (filtersPanel && window.matchMedia("(max-width: 55.99rem)").matches) filtersPanel.open = false;

@@ -241,6 +241,24 @@ class EventQuerySet(models.QuerySet):
         )
         return [(row["period"], row["count"]) for row in rows]
 
+    def count_per_month_or_year(self) -> list[tuple[str, int]]:
+        """Like `count_per_period`, but events dated only to a season, year or longer count for their year ("2014"),
+        not for the month they happen to start in."""
+        to_month = Q(precision__in=["day", "week", "month"])
+        period = Case(
+            When(to_month, then=Substr(Cast("date_start", output_field=models.CharField()), 1, 7)),
+            default=Substr(Cast("date_start", output_field=models.CharField()), 1, 4),
+        )
+        rows = (
+            self.filter(date_start__isnull=False)
+            .order_by()
+            .annotate(period=period)
+            .values("period")
+            .annotate(count=Count("pk", distinct=True))
+            .order_by("period")
+        )
+        return [(row["period"], row["count"]) for row in rows]
+
     def with_source_count(self) -> EventQuerySet:
         return self.annotate(source_count=Count("mentions__source", distinct=True))
 

@@ -1,11 +1,22 @@
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
+from datetime import timezone as dt_timezone
+from functools import wraps
 
-from django.db.models import Prefetch, QuerySet
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.dateparse import parse_datetime
+from django.views.decorators.http import condition
 from django.views.decorators.vary import vary_on_headers
 
 from newsline.nlp.temporal.values import MONTH_NAMES
@@ -19,6 +30,8 @@ QUIET_MONTHS = 6
 # Above this many months the overview counts years instead, so bars stay wide enough to click.
 MAX_OVERVIEW_MONTHS = 240
 MONTH_PRECISIONS = ("day", "week", "month")
+# Aggregates are keyed by the data version, so this only bounds how long unused entries linger.
+AGGREGATE_CACHE_SECONDS = 600
 EXPORT_FORMATS = [
     ("handout", "Printable handout"),
     ("csv", "Spreadsheet (CSV)"),
@@ -99,94 +112,453 @@ def group_by_month(events: list[Event], previous: Event | None = None) -> list[M
     return groups
 
 
+# The time-scaled view and the overview are SVGs in these user units; the page scales them.
+SCALE_WIDTH = 1000
+LANE_LABEL_WIDTH = 150
+BREAK_WIDTH = 60
+MIN_SEGMENT_WIDTH = 40
+ROW_HEIGHT = 18
+AXIS_HEIGHT = 40
+MAX_ROWS = 6
+MAX_LANE_ROWS = 3
+LANE_ACTORS = 5
+# A gap between events wider than this share of the whole span (and than QUIET_MONTHS) is drawn as a break.
+BREAK_SHARE = 0.15
+OVERVIEW_BAR_HEIGHT = 56
+BOUND_TAIL = 28
+MONTH_ABBR = [name[:3] for name in MONTH_NAMES]
+
+
+@dataclass
+class Segment:
+    """A stretch of time drawn to scale; stretches are separated by breaks."""
+
+    start: date
+    end: date  # exclusive
+    x: float
+    width: float
+
+    def position(self, day: date) -> float:
+        share = (day - self.start).days / max((self.end - self.start).days, 1)
+        return self.x + self.width * min(max(share, 0.0), 1.0)
+
+
+@dataclass
+class ScaleMark:
+    event: Event
+    x: float
+    x_end: float
+    y: float = 0.0
+    point: bool = True
+    bound: str = ""  # "before" ("by 3 May") or "after" ("from 3 May"): the date is only a limit
+
+    @property
+    def width(self) -> float:
+        return max(self.x_end - self.x, 3.0)
+
+    @property
+    def tail_x(self) -> float:
+        return self.x - BOUND_TAIL if self.bound == "before" else self.x_end + BOUND_TAIL
+
+    @property
+    def occupies(self) -> tuple[float, float]:
+        left, right = (self.x - 7, self.x + 7) if self.point else (self.x - 2, self.x + self.width + 2)
+        if self.bound == "before":
+            left -= BOUND_TAIL
+        elif self.bound == "after":
+            right += BOUND_TAIL
+        return left, right
+
+
+@dataclass
+class ScaleTick:
+    x: float
+    label: str
+    major: bool
+
+
+@dataclass
+class ScaleBreak:
+    x: float
+    label: str
+
+
+@dataclass
+class ScaleMore:
+    """Events too close together to draw: "+3", a link that zooms in on them."""
+
+    x: float
+    y: float
+    count: int
+    period_from: str
+    period_to: str
+
+
+@dataclass
+class ScaleLane:
+    label: str
+    title: str
+    y: float
+    height: float
+
+
+@dataclass
+class TimeScale:
+    marks: list[ScaleMark]
+    ticks: list[ScaleTick]
+    breaks: list[ScaleBreak]
+    more: list[ScaleMore]
+    lanes: list[ScaleLane]
+    left: float
+    height: float
+    first: date
+    last: date
+
+    @property
+    def axis_y(self) -> float:
+        return self.height - AXIS_HEIGHT
+
+    @property
+    def drawn(self) -> int:
+        return len({mark.event.pk for mark in self.marks})
+
+
+def event_span(event: Event) -> tuple[date, date]:
+    """The days an event covers, end exclusive."""
+    return event.date_start, (event.date_end or event.date_start) + timedelta(days=1)
+
+
+def scale_segments(spans: list[tuple[date, date]], left: float, right: float) -> list[Segment]:
+    """Stretches of time with events, long empty gaps between them left out; each as wide as its share of time."""
+    spans = sorted(spans)
+    whole = (max(end for _, end in spans) - spans[0][0]).days
+    longest_gap = max(timedelta(days=QUIET_MONTHS * 30.5), timedelta(days=whole * BREAK_SHARE))
+    clusters: list[list[date]] = []
+    for start, end in spans:
+        if clusters and start - clusters[-1][1] <= longest_gap:
+            clusters[-1][1] = max(clusters[-1][1], end)
+        else:
+            clusters.append([start, end])
+    available = right - left - BREAK_WIDTH * (len(clusters) - 1) - MIN_SEGMENT_WIDTH * len(clusters)
+    total_days = sum((end - start).days for start, end in clusters)
+    segments, x = [], left
+    for start, end in clusters:
+        width = MIN_SEGMENT_WIDTH + available * (end - start).days / total_days
+        segments.append(Segment(start, end, x, width))
+        x += width + BREAK_WIDTH
+    return segments
+
+
+def segment_ticks(segment: Segment) -> list[ScaleTick]:
+    """Year ticks (labelled) and, where months are wide enough, month ticks."""
+    per_month = segment.width / max((segment.end - segment.start).days / 30.44, 1 / 30.44)
+    ticks = [ScaleTick(segment.x, str(segment.start.year), True)]
+    month = date(segment.start.year, segment.start.month, 1)
+    while True:
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        if month >= segment.end:
+            break
+        if month.month == 1:
+            ticks.append(ScaleTick(segment.position(month), str(month.year), True))
+        elif per_month >= 6:
+            ticks.append(ScaleTick(segment.position(month), MONTH_ABBR[month.month - 1] if per_month >= 30 else "", False))
+    return ticks
+
+
+def pack_rows(marks: list[ScaleMark], max_rows: int) -> tuple[list[list[ScaleMark]], list[ScaleMark]]:
+    """Marks into rows so none overlap; those that fit in no row come back as the second list."""
+    rows: list[list[ScaleMark]] = []
+    ends: list[float] = []
+    overflow = []
+    for mark in sorted(marks, key=lambda mark: mark.occupies[0]):
+        left, right = mark.occupies
+        row = next((index for index, end in enumerate(ends) if end <= left), None)
+        if row is None and len(rows) < max_rows:
+            rows.append([])
+            ends.append(0.0)
+            row = len(rows) - 1
+        if row is None:
+            overflow.append(mark)
+            continue
+        rows[row].append(mark)
+        ends[row] = right
+    return rows, overflow
+
+
+def group_overflow(overflow: list[ScaleMark], y: float) -> list[ScaleMore]:
+    """Marks left out, grouped by where they would stand, as "+N" zoom links."""
+    groups: list[list[ScaleMark]] = []
+    for mark in sorted(overflow, key=lambda mark: mark.x):
+        if groups and mark.x - groups[-1][0].x < 24:
+            groups[-1].append(mark)
+        else:
+            groups.append([mark])
+    return [
+        ScaleMore(x=group[0].x, y=y, count=len(group),
+                  period_from=min(mark.event.date_start for mark in group).isoformat(),
+                  period_to=max(mark.event.date_end or mark.event.date_start for mark in group).isoformat())
+        for group in groups
+    ]
+
+
+def top_actors(events: list[Event], limit: int) -> list[Actor]:
+    counts = Counter(actor for event in events for actor in event.actors.all())
+    return [actor for actor, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0].name))[:limit]]
+
+
+def build_time_scale(events: list[Event], lanes_by_actor: bool = False) -> TimeScale | None:
+    """The dated `events` placed on an axis proportional to time, in rows (or in one lane per top actor)."""
+    dated = [event for event in events if event.date_start is not None]
+    if not dated:
+        return None
+    left = LANE_LABEL_WIDTH if lanes_by_actor else 8.0
+    segments = scale_segments([event_span(event) for event in dated], left, SCALE_WIDTH - 8)
+
+    def mark_for(event: Event) -> ScaleMark:
+        start, end = event_span(event)
+        segment = next(segment for segment in segments if segment.start <= start < segment.end)
+        x, x_end = segment.position(start), segment.position(end)
+        bound = {"BEFORE": "before", "ON_OR_BEFORE": "before", "AFTER": "after", "ON_OR_AFTER": "after"}
+        return ScaleMark(event, x, x_end, point=x_end - x < 6, bound=bound.get(event.date_mod, ""))
+
+    if lanes_by_actor:
+        actors = top_actors(dated, LANE_ACTORS)
+        lane_members = [(actor.name, [e for e in dated if actor in e.actors.all()]) for actor in actors]
+        others = [event for event in dated if not any(actor in event.actors.all() for actor in actors)]
+        if others:
+            lane_members.append(("Others", others))
+        max_rows = MAX_LANE_ROWS
+    else:
+        lane_members, max_rows = [("", dated)], MAX_ROWS
+
+    marks, more, lanes = [], [], []
+    y = 8.0
+    for name, members in lane_members:
+        rows, overflow = pack_rows([mark_for(event) for event in members], max_rows)
+        height = max(len(rows) + (1 if overflow else 0), 1) * ROW_HEIGHT + 6
+        for index, row in enumerate(rows):
+            for mark in row:
+                mark.y = y + index * ROW_HEIGHT + ROW_HEIGHT / 2
+                marks.append(mark)
+        more += group_overflow(overflow, y + len(rows) * ROW_HEIGHT + ROW_HEIGHT / 2)
+        if lanes_by_actor:
+            label = name if len(name) <= 20 else name[:19] + "…"
+            lanes.append(ScaleLane(label=label, title=name, y=y, height=height))
+        y += height
+    ticks = [tick for segment in segments for tick in segment_ticks(segment)]
+    breaks = [
+        ScaleBreak(before.x + before.width + BREAK_WIDTH / 2, quiet_between(before.end, after.start))
+        for before, after in zip(segments, segments[1:])
+    ]
+    return TimeScale(marks=marks, ticks=thin_labels(ticks, breaks), breaks=breaks, more=more, lanes=lanes, left=left,
+                     height=y + AXIS_HEIGHT, first=segments[0].start, last=segments[-1].end - timedelta(days=1))
+
+
+def quiet_between(end: date, start: date) -> str:
+    return describe_quiet(max((start.year * 12 + start.month) - (end.year * 12 + end.month), 1))
+
+
+def thin_labels(ticks: list[ScaleTick], breaks: list[ScaleBreak]) -> list[ScaleTick]:
+    """Drop labels that would overlap a neighbour's or a break's (the tick line stays)."""
+    taken = [(item.x - BREAK_WIDTH / 2, item.x + BREAK_WIDTH / 2) for item in breaks]
+    thinned = []
+    for tick in sorted(ticks, key=lambda tick: (not tick.major, tick.x)):
+        room = (tick.x - 2, tick.x + 8 * len(tick.label) + 4)
+        if tick.label and any(room[0] < right and left < room[1] for left, right in taken):
+            tick = ScaleTick(tick.x, "", tick.major)
+        elif tick.label:
+            taken.append(room)
+        thinned.append(tick)
+    return sorted(thinned, key=lambda tick: tick.x)
+
+
 @dataclass
 class OverviewBar:
-    index: int
+    x: float
+    width: float
     count: int
     height: float
     label: str
     period: str  # a from/to value: "2017-02" or "2017"
     selected: bool
-
-    # SVG coordinates as plain strings: the template would otherwise localize every number.
-    @property
-    def x(self) -> str:
-        return f"{self.index + 0.1:g}"
+    year_only: bool = False
 
     @property
-    def y(self) -> str:
-        return f"{100 - self.height:g}"
+    def y(self) -> float:
+        return OVERVIEW_BAR_HEIGHT + 4 - self.height
 
     @property
-    def bar_height(self) -> str:
-        return f"{self.height:g}"
+    def count_y(self) -> float:
+        return max(self.y - 3, 11)
+
+    @property
+    def middle(self) -> float:
+        return self.x + self.width / 2
+
+
+@dataclass
+class OverviewLabel:
+    x: float
+    text: str
+    period: str
 
 
 @dataclass
 class Overview:
     bars: list[OverviewBar]
-    bins: int
-    years: list[tuple[float, int]]  # (left edge in percent, year) for the axis labels
+    years: list[OverviewLabel]
+    months: list[OverviewLabel]
     by_year: bool
+    first_year: int
+    last_year: int
+    total: int
 
     @property
-    def first_year(self) -> int:
-        return self.years[0][1]
+    def has_year_only(self) -> bool:
+        return any(bar.year_only for bar in self.bars)
 
     @property
-    def last_year(self) -> int:
-        return self.years[-1][1]
+    def height(self) -> int:
+        return OVERVIEW_BAR_HEIGHT + (44 if self.months else 26)
+
+    @property
+    def year_y(self) -> int:
+        return OVERVIEW_BAR_HEIGHT + (38 if self.months else 20)
 
 
-def build_overview(events: QuerySet[Event], selected_start: date | None, selected_end: date | None) -> Overview | None:
-    """Bars of events per month (per year over long spans) across the whole span of `events`."""
-    first, last = events.date_span()
-    if first is None or last is None:
+def build_overview(span: tuple[date | None, date | None], periods: list[tuple[str, int]],
+                   selected_start: date | None, selected_end: date | None) -> Overview | None:
+    """Bars of events per month (per year over long spans) across the whole `span`, labelled with years and months."""
+    first, last = span
+    if first is None or last is None or not periods:
         return None
     months = (last.year * 12 + last.month) - (first.year * 12 + first.month) + 1
     by_year = months > MAX_OVERVIEW_MONTHS
-    cells = []
-    for period, count in events.count_per_period(by_year=by_year):
-        year, month = int(period[:4]), int(period[5:7] or 0) if not by_year else 0
+    if by_year:
+        periods = by_year_counts(periods)
+    bins = (last.year - first.year + 1) if by_year else months
+    bin_width = (SCALE_WIDTH - 2) / bins
+    tallest = max(count for _, count in periods)
+    bars = []
+    for period, count in periods:
+        year, month = int(period[:4]), int(period[5:7] or 0)
+        first_index = first.year * 12 + first.month
         if by_year:
-            index, label, start, end = year - first.year, period, date(year, 1, 1), date(year + 1, 1, 1)
+            index, length, label = year - first.year, 1, period
+            start, end = date(year, 1, 1), date(year + 1, 1, 1)
+        elif month == 0:
+            # Dated only to a year (or a season, a decade): a low band over the whole year, not a January bar.
+            index = max(0, year * 12 + 1 - first_index)
+            length = min(bins, year * 12 + 13 - first_index) - index
+            label, start, end = f"{year}, dated only to the year", date(year, 1, 1), date(year + 1, 1, 1)
         else:
-            index = (year * 12 + month) - (first.year * 12 + first.month)
-            label = f"{MONTH_NAMES[month - 1]} {year}"
+            index, length, label = (year * 12 + month) - first_index, 1, f"{MONTH_NAMES[month - 1]} {year}"
             start, end = date(year, month, 1), date(year + month // 12, month % 12 + 1, 1)
         selected = (selected_start is not None or selected_end is not None) and (
             (selected_start is None or end > selected_start) and (selected_end is None or start <= selected_end)
         )
-        cells.append((index, label, period, selected, count))
-    if not cells:
-        return None
-    bins = (last.year - first.year + 1) if by_year else months
-    tallest = max(cell[4] for cell in cells)
-    bars = [
-        OverviewBar(index=index, count=count, height=round(max(4.0, 100 * count / tallest), 2), label=label,
-                    period=period, selected=selected)
-        for index, label, period, selected, count in cells
-    ]
-    span_years = last.year - first.year + 1
-    step = max(1, -(-span_years // 8))
-    years = []
-    for year in range(first.year, last.year + 1, step):
+        bars.append(OverviewBar(x=1 + index * bin_width + bin_width * 0.1, width=max(bin_width * (length - 0.2), 1.0),
+                                count=count, height=max(3.0, OVERVIEW_BAR_HEIGHT * count / tallest), label=label,
+                                period=period, selected=selected, year_only=month == 0 and not by_year))
+    bars.sort(key=lambda bar: not bar.year_only)
+    years, month_labels = [], []
+    year_step = max(1, -(-(last.year - first.year + 1) * 44 // SCALE_WIDTH))
+    for year in range(first.year, last.year + 1):
         offset = (year - first.year) if by_year else max(0, (year * 12 + 1) - (first.year * 12 + first.month))
-        years.append((round(100 * offset / bins, 2), year))
-    return Overview(bars=bars, bins=bins, years=years, by_year=by_year)
+        if (year - first.year) % year_step == 0:
+            years.append(OverviewLabel(x=1 + offset * bin_width, text=str(year), period=str(year)))
+    if not by_year and bin_width >= 14:
+        for index in range(bins):
+            year, month = divmod(first.year * 12 + first.month - 1 + index, 12)
+            text = MONTH_ABBR[month] if bin_width >= 30 else MONTH_NAMES[month][0]
+            month_labels.append(OverviewLabel(x=1 + (index + 0.5) * bin_width, text=text,
+                                              period=f"{year}-{month + 1:02d}"))
+    return Overview(bars=bars, years=years, months=month_labels, by_year=by_year, first_year=first.year,
+                    last_year=last.year, total=sum(count for _, count in periods))
+
+
+def data_version() -> tuple[str, datetime | None]:
+    """A token that changes with every ingest, edit or deletion, and the time of the last recorded change.
+
+    Event ids and count catch bulk inserts and deletions; the history tables' newest rows catch every save through
+    the ORM (ingest and the admin). One query, each part answered from a primary key or a count.
+    """
+    quote = connection.ops.quote_name
+    event_table = quote(Event._meta.db_table)
+    parts = [f"(SELECT COUNT(*) FROM {event_table})", f"(SELECT MAX(id) FROM {event_table})",
+             f"(SELECT COUNT(*) FROM {quote(Mention._meta.db_table)})"]
+    for model in (Event, Source, Actor):
+        table = quote(model.history.model._meta.db_table)
+        parts.append(f"(SELECT MAX(history_id) FROM {table})")
+        parts.append(f"(SELECT history_date FROM {table} ORDER BY history_id DESC LIMIT 1)")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts))
+        row = cursor.fetchone()
+    changes = [value if isinstance(value, datetime) else parse_datetime(value) for value in row[4::2] if value]
+    changes = [value if timezone.is_aware(value) else timezone.make_aware(value, dt_timezone.utc) for value in changes]
+    return ":".join(str(value) for value in row), max(changes, default=None)
+
+
+def request_version(request: HttpRequest) -> tuple[str, datetime | None]:
+    """The data version, asked once per request."""
+    if not hasattr(request, "newsline_version"):
+        request.newsline_version = data_version()
+    return request.newsline_version
+
+
+def page_etag(request: HttpRequest, *args, **kwargs) -> str:
+    """Changes with the data, the URL, the htmx headers (which pick a partial) and the deployed static files."""
+    parts = [request_version(request)[0], request.get_full_path(), static("newsline.css"), static("timeline.js"),
+             *(request.headers.get(name, "") for name in ("HX-Request", "HX-Target", "HX-History-Restore-Request"))]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+
+
+def page_last_modified(request: HttpRequest, *args, **kwargs) -> datetime | None:
+    return request_version(request)[1]
+
+
+def public_page(view):
+    """A page anyone may see and caches may keep: ETag and Last-Modified from the data version, 304 when unchanged."""
+
+    conditional_view = condition(etag_func=page_etag, last_modified_func=page_last_modified)(view)
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        response = conditional_view(request, *args, **kwargs)
+        # Shared caches may keep a page for a minute; browsers always ask again (a 304 when nothing changed).
+        patch_cache_control(response, public=True, max_age=0, s_maxage=60, must_revalidate=True)
+        return response
+
+    return vary_on_headers("HX-Request", "HX-Target", "HX-History-Restore-Request")(wrapped)
+
+
+def cached(request: HttpRequest, name: str, parameters: object, compute):
+    """`compute()`, kept until the data changes: aggregates over every matching event are not redone per request."""
+    key = "newsline:" + hashlib.sha256(f"{name}\n{request_version(request)[0]}\n{parameters!r}".encode()).hexdigest()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, AGGREGATE_CACHE_SECONDS)
+    return value
 
 
 def is_partial(request: HttpRequest) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
 
 
-@vary_on_headers("HX-Request", "HX-Target", "HX-History-Restore-Request")
+def query_without_dates(query: dict) -> dict:
+    return {name: value for name, value in query.items() if name not in ("from", "to")}
+
+
+@public_page
 def index(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET)
     page = PageForm(request.GET).page_number()
+    lanes_by_actor = request.GET.get("lanes") == "actor"
     visible = Event.objects.visible()
     events = form.filter(visible).chronological()
-    total = events.count()
+    query = form.as_query()
+    total = cached(request, "count", sorted(query.items()), events.count)
 
     start = (page - 1) * PAGE_SIZE
     # One event before the page, so a page that continues a month does not repeat its heading.
@@ -194,23 +566,30 @@ def index(request: HttpRequest) -> HttpResponse:
     previous = rows.pop(0) if start > 0 and rows else None
     filters = form.valid_filters()
     from_range, to_range = filters.get("date_from"), filters.get("date_to")
-    query = form.as_query()
+    overview_events = form.filter(visible, include_dates=False)
+    span, periods = cached(request, "overview", sorted(query_without_dates(query).items()), lambda: (
+        overview_events.date_span(), overview_events.count_per_month_or_year()))
+    if lanes_by_actor:
+        query["lanes"] = "actor"
     ctx = {
         "form": form,
         "query": query,
         "groups": group_by_month(rows, previous),
         "total": total,
+        "shown_from": start + 1,
         "shown_until": start + len(rows),
         "page": page,
         "next_page": page + 1 if start + PAGE_SIZE < total else None,
         "focus_first": False,
+        "scale": build_time_scale(rows, lanes_by_actor) if page == 1 or rows else None,
+        "lanes_by_actor": lanes_by_actor,
         "overview": build_overview(
-            form.filter(visible, include_dates=False),
-            from_range.start if from_range else None,
-            to_range.end if to_range else None,
+            span, periods, from_range.start if from_range else None, to_range.end if to_range else None
         ),
         "dates_filtered": bool(from_range or to_range),
+        "active_filters": len(form.describe()),
         "export_formats": EXPORT_FORMATS,
+        "search_text": filters.get("q", ""),
     }
     if is_partial(request) and request.htmx.target == "load-more":
         ctx["focus_first"] = True
@@ -220,7 +599,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
     selected_actors = {actor.pk for actor in filters.get("actor", [])}
     selected_sources = {source.pk for source in filters.get("source", [])}
-    counts = visible.count_per_actor()
+    counts = cached(request, "actors", "", visible.count_per_actor)
     actors = [actor for actor in Actor.objects.only("name") if counts.get(actor.pk) or actor.pk in selected_actors]
     ctx["actors"] = [
         (actor, counts.get(actor.pk, 0), actor.pk in selected_actors)
@@ -230,7 +609,37 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "timeline/index.html", ctx)
 
 
-@vary_on_headers("HX-Request", "HX-History-Restore-Request")
+def by_year_counts(periods: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    years: Counter[str] = Counter()
+    for period, count in periods:
+        years[period[:4]] += count
+    return sorted(years.items())
+
+
+@public_page
+def story(request: HttpRequest) -> HttpResponse:
+    """One event per screen, for projecting in class: `?page=N` is the Nth event of the filtered timeline."""
+    form = FilterForm(request.GET)
+    events = form.filter(Event.objects.visible()).chronological()
+    query = form.as_query()
+    total = cached(request, "count", sorted(query.items()), events.count)
+    position = min(PageForm(request.GET).page_number(), max(total, 1))
+    event = events.for_cards()[position - 1:position].first() if total else None
+    ctx = {
+        "form": form,
+        "query": query,
+        "event": event,
+        "disagreeing": event.disagreeing_mentions() if event else [],
+        "position": position,
+        "total": total,
+        "previous": position - 1 if position > 1 else None,
+        "next": position + 1 if position < total else None,
+        "timeline_page": (position - 1) // PAGE_SIZE + 1,
+    }
+    return render(request, "timeline/story.html", ctx)
+
+
+@public_page
 def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
     event = get_object_or_404(Event.objects.visible().for_cards(), pk=event_id)
     ctx = {"event": event, "disagreeing": event.disagreeing_mentions()}
@@ -239,6 +648,7 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
     return render(request, "timeline/event_detail.html", ctx)
 
 
+@public_page
 def source_detail(request: HttpRequest, source_id: int) -> HttpResponse:
     mentions = Mention.objects.filter(event__in=Event.objects.visible()).select_related("event")
     source = get_object_or_404(Source.objects.prefetch_related(Prefetch("mentions", queryset=mentions)), pk=source_id)

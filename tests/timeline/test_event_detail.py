@@ -32,7 +32,7 @@ def test_event_page_shows_each_sources_sentence_and_how_the_date_was_resolved(cl
     bbc = talks.mentions.get(source__outlet="BBC").source
     assert (f"“earlier this week” — <a href=\"/sources/{bbc.pk}/#mention-") in html
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
-    assert "“earlier this week” — BBC, published Thu 16 Feb 2017 → week of 13 Feb 2017" in text
+    assert f"“earlier this week” — BBC: {bbc.title}, published Thu 16 Feb 2017 → week of 13 Feb 2017" in text
     assert "How: the week of the publication date" in html
 
 

@@ -29,7 +29,8 @@ def timeline():
 
 
 def headlines(response) -> list[str]:
-    return re.findall(r'<h4 class="headline"[^>]*><a [^>]*>([^<]+)</a>', response.content.decode())
+    found = re.findall(r'<h4 class="headline"[^>]*><a [^>]*>(.+?)</a>', response.content.decode())
+    return [re.sub(r"</?mark>", "", headline) for headline in found]
 
 
 def test_index_groups_events_by_year_and_month_with_a_quiet_stretch_marker(client, timeline):
@@ -125,21 +126,40 @@ def test_export_menu_links_carry_the_current_filters(client, timeline):
         assert f'href="/export/{export_format}/?actor=Beta+Union&amp;from=2017"' in html
 
 
-def test_overview_strip_has_a_bar_per_busy_month_linking_to_that_month(client, timeline):
-    html = client.get("/?actor=Beta+Union").content.decode()
-    strip = re.search(r"<svg class=\"overview-bars\".*?</svg>", html, re.S)[0]
-    assert 'viewBox="0 0 2 100"' in strip  # February and March 2017 only: the span follows the other filters
+def overview_of(html: str) -> str:
+    return re.search(r'<svg class="overview-chart".*?</svg>', html, re.S)[0]
+
+
+def test_overview_has_a_labelled_bar_per_busy_month_linking_to_that_month(client, timeline):
+    strip = overview_of(client.get("/?actor=Beta+Union").content.decode())
+    # February and March 2017 only: the span follows the other filters, each month labelled.
+    assert strip.count('class="bar-link"') == 2
+    assert re.findall(r'<text class="month-label"[^>]*>(\w+)</text>', strip) == ["Feb", "Mar"]
     assert 'href="?actor=Beta+Union&amp;from=2017-02&amp;to=2017-02"' in strip
-    assert 'aria-label="March 2017: 1 event"' in strip
+    assert 'aria-label="March 2017: 1 event"' in strip and "<title>March 2017: 1 event</title>" in strip
+    assert 'aria-label="Zoom to 2017"' in strip and 'href="?actor=Beta+Union&amp;from=2017&amp;to=2017"' in strip
+    assert 'style=' not in client.get("/?actor=Beta+Union").content.decode()
 
 
 def test_overview_keeps_the_whole_span_and_marks_the_zoomed_period(client, timeline):
     html = client.get("/?from=2017-03&to=2017-03").content.decode()
-    strip = re.search(r"<svg class=\"overview-bars\".*?</svg>", html, re.S)[0]
-    assert strip.count("<rect") == 3
+    strip = overview_of(html)
+    assert strip.count('class="bar-link"') == 3
     assert strip.count("bar selected") == 1
     assert headlines_in(html) == ["Summit planned"]
     assert "Show all dates" in html
+
+
+def test_overview_draws_year_only_events_over_their_year_not_as_january(client):
+    source = make_source()
+    make_event("Treaty signed", "2015", source=source)
+    make_event("Border reopened", "2016-03-04", source=source)
+    strip = overview_of(client.get("/").content.decode())
+    assert 'aria-label="2015, dated only to the year: 1 event"' in strip
+    assert "January 2015" not in strip
+    band = re.search(r'<rect class="bar year-only" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', strip)
+    month = re.search(r'<rect class="bar" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', strip)
+    assert float(band[2]) > 10 * float(month[2])  # twelve months wide, against one
 
 
 def headlines_in(html: str) -> list[str]:
