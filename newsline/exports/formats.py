@@ -357,7 +357,11 @@ def ics_export(selection: Selection) -> Iterator[str]:
         entry.add("uid", f"newsline-event-{event.pk}")
         entry.add("dtstamp", selection.generated_at)
         entry.add("dtstart", event.date_start)
-        entry.add("dtend", event.date_end + timedelta(days=1))
+        if event.date_end < date.max:
+            entry.add("dtend", event.date_end + timedelta(days=1))
+        else:
+            # The day after 31 Dec 9999 has no date: the same span as a duration.
+            entry.add("duration", event.date_end - event.date_start + timedelta(days=1))
         entry.add("summary", event.headline)
         entry.add("description", ics_description(event))
         entry.add("transp", "TRANSPARENT")

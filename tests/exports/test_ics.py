@@ -49,3 +49,13 @@ def test_hostile_article_is_plain_text_in_the_calendar(client, hostile):
     assert str(vevent["SUMMARY"]) == hostile.headline
     assert SCRIPT in str(vevent["DESCRIPTION"]) and IMG in str(vevent["DESCRIPTION"])
     assert len(calendar_events(download(client, "ics")[1])) == 1, "payloads never break the calendar's structure"
+
+
+def test_an_event_ending_on_the_last_day_of_the_calendar_lasts_as_long(client, room):
+    event = room["events"]["summit"]
+    event.set_date("9999-W52")
+    event.save()
+    _, body = download(client, "ics")
+    vevent = next(v for v in calendar_events(body) if str(v["UID"]) == f"newsline-event-{event.pk}")
+    assert vevent.decoded("DTSTART") == event.date_start
+    assert "DTEND" not in vevent and vevent.decoded("DURATION") == timedelta(days=5)
