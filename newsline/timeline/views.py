@@ -319,7 +319,10 @@ def build_time_scale(events: list[Event], lanes_by_actor: bool = False) -> TimeS
         segment = next(segment for segment in segments if segment.start <= start < segment.end)
         x, x_end = segment.position(start), segment.position(end)
         bound = {"BEFORE": "before", "ON_OR_BEFORE": "before", "AFTER": "after", "ON_OR_AFTER": "after"}
-        return ScaleMark(event, x, x_end, point=x_end - x < 6, bound=bound.get(event.date_mod, ""))
+        if event.precision == "day" or x_end - x < 6:
+            x = x_end = (x + x_end) / 2
+            return ScaleMark(event, x, x_end, point=True, bound=bound.get(event.date_mod, ""))
+        return ScaleMark(event, x, x_end, point=False, bound=bound.get(event.date_mod, ""))
 
     if lanes_by_actor:
         actors = top_actors(dated, LANE_ACTORS)

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from newsline.timeline.models import Event
 from newsline.timeline.views import PAGE_SIZE, group_by_month, quiet_stretch
 
-from .factories import make_actor, make_event, make_many_events, make_source
+from .factories import add_mention, make_actor, make_event, make_many_events, make_source
 
 pytestmark = pytest.mark.django_db
 
@@ -235,3 +235,122 @@ def test_real_corpus_pages_render_and_highlight_what_each_mention_quotes(client)
         for text, mention in source.highlighted_text():
             if mention is not None:
                 assert text == mention.expression
+
+
+def scale_of(html: str) -> str:
+    return re.search(r'<svg class="scale-chart.*?</svg>', html, re.S)[0]
+
+
+def circle_x(svg: str, event: Event) -> float:
+    mark = re.search(rf'<a href="/events/{event.pk}/"[^>]*>.*?</a>', svg, re.S)[0]
+    return float(re.search(r'<circle cx="([\d.]+)"', mark)[1])
+
+
+def test_scale_places_events_in_proportion_to_time(client):
+    source = make_source()
+    first = make_event("First meeting", "2017-01-01", source=source)
+    second = make_event("Second meeting", "2017-01-11", source=source)
+    third = make_event("Third meeting", "2017-03-02", source=source)
+    svg = scale_of(client.get("/").content.decode())
+    ten_days = circle_x(svg, second) - circle_x(svg, first)
+    fifty_days = circle_x(svg, third) - circle_x(svg, second)
+    assert ten_days > 0 and fifty_days / ten_days == pytest.approx(5, rel=0.05)
+
+
+def test_scale_compresses_a_long_empty_stretch_behind_a_marked_break(client, timeline):
+    svg = scale_of(client.get("/").content.decode())
+    assert svg.count('<g class="break">') == 1
+    assert "— 2 years —" in svg
+    sanctions, talks = circle_x(svg, timeline["sanctions"]), circle_x(svg, timeline["talks"])
+    # Two years of nothing take far less room than two years would to scale.
+    assert talks - sanctions < 500
+
+
+def test_scale_draws_spans_approximate_and_by_dates_differently(client):
+    source = make_source()
+    year = make_event("Year of reforms", "2016", source=source)
+    day = make_event("Vote held", "2016-05-04", source=source)
+    rough = make_event("Strike around then", "2016-W30", source=source, mod="APPROX")
+    deadline = make_event("Deal due", "2016-09-30", source=source, mod="ON_OR_BEFORE")
+    svg = scale_of(client.get("/").content.decode())
+
+    def mark(event: Event) -> str:
+        return re.search(rf'<a href="/events/{event.pk}/"[^>]*>.*?</a>', svg, re.S)[0]
+
+    year_width = float(re.search(r'<rect [^>]*width="([\d.]+)"', mark(year))[1])
+    assert year_width > 700  # the whole year, across most of the axis
+    assert "<circle" in mark(day) and "<rect" not in mark(day)
+    assert 'class="mark approximate' in mark(rough)
+    assert "bound-before" in mark(deadline) and 'class="bound-tail"' in mark(deadline)
+    assert "<title>by Fri 30 Sept 2016: Deal due</title>" in mark(deadline)
+
+
+def test_scale_labels_years_and_months_on_its_axis(client):
+    source = make_source()
+    make_event("Opening", "2016-11-20", source=source)
+    make_event("Closing", "2017-02-10", source=source)
+    svg = scale_of(client.get("/").content.decode())
+    labels = re.findall(r'<text class="tick-label[^"]*"[^>]*>(\w+)</text>', svg)
+    assert labels == ["2016", "Dec", "2017", "Feb"]
+
+
+def test_crowded_days_end_in_a_link_that_zooms_in_on_them(client):
+    source = make_source()
+    for number in range(9):
+        make_event(f"Statement {number}", "2017-02-16", source=source)
+    make_event("Later statement", "2017-06-01", source=source)
+    svg = scale_of(client.get("/").content.decode())
+    assert svg.count('class="mark') == 7  # six rows, and the later one
+    assert 'href="?from=2017-02-16&amp;to=2017-02-16"' in svg and ">+3</text>" in svg
+
+
+def test_lanes_by_actor_give_the_top_actors_a_row_each_and_keep_the_choice_in_links(client, timeline):
+    html = client.get("/?lanes=actor").content.decode()
+    svg = scale_of(html)
+    lanes = re.findall(r'<text class="lane-label"[^>]*><title>([^<]+)</title>', svg)
+    assert lanes == ["Alpha Land", "Beta Union"]
+    # The summit has only Beta Union: it is drawn in that lane; the talks in both.
+    assert svg.count(f'href="/events/{timeline["talks"].pk}/"') == 2
+    assert 'href="?lanes=actor&amp;from=2017&amp;to=2017"' in overview_of(html)
+    assert "One row for all events" in html
+
+
+def test_scale_and_overview_need_no_extra_queries_for_more_events(client, django_assert_max_num_queries):
+    source = make_source()
+    actors = [make_actor("Alpha Land"), make_actor("Beta Union")]
+    make_many_events(30, source, actors)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/?lanes=actor")
+    make_many_events(300, source, actors, first_day=date(2012, 1, 1))
+    with CaptureQueriesContext(connection) as many:
+        client.get("/?lanes=actor")
+    assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_search_words_are_highlighted_and_dates_never_show_timex_notation(client):
+    source = make_source()
+    make_event("Envoys meet in the harbour city", "2017-02-13", source=source)
+    make_event("Talks at some point", "XXXX-WXX", source=source)
+    html = client.get("/?q=harbour").content.decode()
+    assert "Envoys meet in the <mark>harbour</mark> city" in html
+    html = client.get("/").content.decode()
+    assert "XXXX" not in html and "date unknown" in html
+
+
+def test_sources_disagree_only_when_two_sources_give_incompatible_dates(client):
+    bbc, wire = make_source("bbc.txt", outlet="BBC"), make_source("wire.txt", outlet="Wire")
+    flagged = make_event("Undated but single-sourced", "2017-02-13", source=bbc, review_reasons=["low confidence"])
+    disputed = make_event("Disputed meeting", "2017-02-13", source=bbc)
+    add_mention(disputed, wire, "The meeting was in January.", "January", "2017-01")
+    html = client.get("/").content.decode()
+    card = {event.pk: re.search(rf'<li class="event-card[^"]*" id="event-{event.pk}">.*?</li>\s*(?=<li|</ol>)', html,
+                                re.S)[0] for event in (flagged, disputed)}
+    assert "sources disagree" not in card[flagged.pk]
+    assert "sources disagree" in card[disputed.pk]
+
+
+def test_on_a_phone_the_filters_fold_behind_a_button_counting_active_filters(client, timeline):
+    html = client.get("/?actor=Beta+Union&from=2017").content.decode()
+    assert re.search(r'<summary class="filters-toggle"><span id="filters-summary">Filters \(2 active\)</span>', html)
+    partial = client.get("/?actor=Beta+Union", **HTMX).content.decode()
+    assert '<span id="filters-summary" hx-swap-oob="innerHTML">Filters (1 active)</span>' in partial
