@@ -10,7 +10,6 @@ already known, through transliteration-tolerant name keys, hypocorisms and surna
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from .gazetteer import (
     country_named,
     country_of_demonym,
     country_of_metonym,
+    fold,
     organization_named,
 )
 
@@ -51,14 +51,6 @@ class ActorMention:
 
 # ---------------------------------------------------------------------------------------------
 # Name keys
-
-
-def fold(text: str) -> str:
-    """Lowercase ASCII letters, digits and spaces: accents, dots and apostrophes gone."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"['’.]", "", text)
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
 def name_key(word: str) -> str:
@@ -415,7 +407,10 @@ def _title_prefix(raw: _Raw) -> list[Token]:
             token.is_title
             or token.is_upper
             or token.lower_ in ROLE_WORDS
-            or token.lower_ in ("of", "former", "foreign", "national", "security", "defence", "defense", "state")
+            # Lower-case words of a title: "former", "national security" in "former national security adviser".
+            or token.lower_ in ("of", "former")
+            or token.pos_ == "ADJ"
+            or token.dep_ == "compound"
         ):
             break
         words.insert(0, token)

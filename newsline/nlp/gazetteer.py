@@ -148,13 +148,17 @@ def _parse_countries() -> list[Country]:
 COUNTRIES = _parse_countries()
 
 
-def _fold(text: str) -> str:
-    """Lowercase, accents removed, leading article and dots dropped: the key for looking names up."""
+def fold(text: str) -> str:
+    """Lowercase ASCII letters, digits and spaces: accents, dots and apostrophes gone."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = text.replace("’", "'").replace(".", "")
-    text = re.sub(r"^the\s+", "", text.strip())
-    return re.sub(r"\s+", " ", text)
+    text = re.sub(r"['’.]", "", text)
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def _fold(text: str) -> str:
+    """The key for looking a country up: folded, without a leading "the"."""
+    return re.sub(r"^the ", "", fold(text))
 
 
 _COUNTRY_BY_NAME: dict[str, Country] = {}

@@ -10,11 +10,12 @@ dates, and phrases every news site uses.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
-from .temporal.values import MONTH_ABBR, MONTH_NAMES
+from .temporal.lexicon import MONTHS, WEEKDAYS
 
 BODY = "body"
 TITLE = "title"
@@ -47,13 +48,8 @@ class Block:
 
 # --- printed dates -------------------------------------------------------------------------------
 
-_MONTH_NUMBER = {name.lower(): i + 1 for i, name in enumerate(MONTH_NAMES)}
-_MONTH_NUMBER.update({abbr.lower(): i + 1 for i, abbr in enumerate(MONTH_ABBR)})
-_MONTH_NUMBER["sept"] = 9
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY_NUMBER = {name: i for i, name in enumerate(_WEEKDAYS)}
-_WEEKDAY_NUMBER.update({name[:3]: i for i, name in enumerate(_WEEKDAYS)})
-_WEEKDAY_NUMBER.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
+_MONTH_NUMBER = MONTHS
+_WEEKDAY_NUMBER = WEEKDAYS
 
 _MONTH_RE = r"(?P<month>" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True)) + r")\.?"
 _WEEKDAY_RE = r"(?:(?P<weekday>" + "|".join(sorted(_WEEKDAY_NUMBER, key=len, reverse=True)) + r")\.?\s*[,/|-]?\s*)?"
@@ -129,7 +125,6 @@ _NAVIGATION_PHRASES = re.compile(
     re.I,
 )
 _BREADCRUMB = re.compile(r"\s(»|›|>|/|\|)\s|^(home|main)\s*(»|›|>)", re.I)
-_GLUED_HOME = re.compile(r"^Home[A-Z]")
 _CREDIT = re.compile(r"^(source|via|credit|credits|short ?link|share ?link|permalink|copyright|©)\b\s*:?", re.I)
 _PHOTO_CREDIT = re.compile(
     r"\((photo|picture|image|pic|file photo|video)s?\s*:[^)]*\)\s*$|^(photo|picture|image|file photo)s?\s*:"
@@ -183,7 +178,7 @@ def _chrome_kind(line: str) -> str | None:
         return CREDIT
     if _PHOTO_CREDIT.search(stripped):
         return CAPTION
-    if _NAVIGATION_PHRASES.match(stripped) or _GLUED_HOME.match(stripped):
+    if _NAVIGATION_PHRASES.match(stripped):
         return NAVIGATION
     if _BREADCRUMB.search(stripped) and not _is_prose(stripped) and not _is_date_line(stripped):
         return NAVIGATION
@@ -193,13 +188,48 @@ def _chrome_kind(line: str) -> str | None:
 # --- the layout ----------------------------------------------------------------------------------
 
 
-def page_layout(text: str) -> list[Block]:
-    """Classify every non-empty line of a page. Cached: callers may ask for it repeatedly."""
-    return list(_page_layout(text))
+@dataclass(frozen=True)
+class PageLayout:
+    """The classified lines of one page, in order. Computed once per article and passed to every step."""
+
+    blocks: tuple[Block, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", [block.start for block in self.blocks])
+
+    def __iter__(self) -> Iterator[Block]:
+        return iter(self.blocks)
+
+    def __len__(self) -> int:
+        return len(self.blocks)
+
+    def __getitem__(self, index: int) -> Block:
+        return self.blocks[index]
+
+    @property
+    def body(self) -> list[Block]:
+        return [block for block in self.blocks if block.kind == BODY]
+
+    def touching(self, start: int, end: int) -> list[Block]:
+        """The blocks overlapping [start, end), found by bisection so a page of many lines stays linear."""
+        first = max(bisect_right(self._starts, start) - 1, 0)  # type: ignore[attr-defined]
+        found = []
+        for index in range(first, len(self.blocks)):
+            block = self.blocks[index]
+            if block.start >= end:
+                break
+            if start < block.end:
+                found.append(block)
+        return found
+
+    def is_boilerplate(self, start: int, end: int | None = None) -> bool:
+        """True when the span [start, end) lies in no article-body block."""
+        touched = self.touching(start, start + 1 if end is None else end)
+        return not touched or all(block.kind != BODY for block in touched)
 
 
-@lru_cache(maxsize=64)
-def _page_layout(text: str) -> tuple[Block, ...]:
+def page_layout(text: str) -> PageLayout:
+    """Classify every non-empty line of a page."""
     lines = _lines(text)
     kinds: list[str | None] = [_chrome_kind(line) for _, _, line in lines]
     prose = [kinds[i] is None and _is_prose(line) for i, (_, _, line) in enumerate(lines)]
@@ -230,7 +260,7 @@ def _page_layout(text: str) -> tuple[Block, ...]:
         else:
             kinds[i] = SUBHEADING
     _mark_related_lists(lines, kinds)
-    return tuple(Block(start, end, kind or BODY, line) for (start, end, line), kind in zip(lines, kinds))
+    return PageLayout(tuple(Block(start, end, kind or BODY, line) for (start, end, line), kind in zip(lines, kinds)))
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
@@ -282,21 +312,11 @@ def _mark_related_lists(lines: list[tuple[int, int, str]], kinds: list[str | Non
                     kinds[j] = RELATED
 
 
-def block_at(blocks: list[Block], offset: int) -> Block | None:
-    for block in blocks:
-        if block.contains(offset):
-            return block
-    return None
-
-
 def body_blocks(text: str) -> list[Block]:
     """The article's own paragraphs: what events, actors and inferred dates should be read from."""
-    return [block for block in page_layout(text) if block.kind == BODY]
+    return page_layout(text).body
 
 
 def is_boilerplate(text: str, start: int, end: int | None = None) -> bool:
     """True when the span [start, end) of the page lies in a block that is not article body."""
-    end = start + 1 if end is None else end
-    blocks = page_layout(text)
-    touched = [block for block in blocks if block.start < end and start < block.end]
-    return not touched or all(block.kind != BODY for block in touched)
+    return page_layout(text).is_boilerplate(start, end)

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import re
 
-from .layout import BODY, CREDIT, DATELINE, TITLE, page_layout, printed_dates
+from .layout import BODY, CREDIT, DATELINE, TITLE, PageLayout, page_layout, printed_dates
 
 _CREDIT_OUTLET = re.compile(r"^(?:source|via|credit)\s*:?\s*(?P<outlet>[^\s:].*)$", re.I)
 # "WASHINGTON (Reuters) -", "(AFP) —": the wire or paper in brackets before a dash opens the story.
 _WIRE_OPENING = re.compile(r"^[A-Z][A-Z ,.'-]*\((?P<outlet>[A-Z][\w&. ]{1,30})\)\s*[-–—:]|^\((?P<bare>[A-Z][\w&. ]{1,30})\)\s*[-–—:]")
 
 
-def detect_title(text: str) -> str:
-    for block in page_layout(text):
+def detect_title(text: str, layout: PageLayout | None = None) -> str:
+    for block in layout if layout is not None else page_layout(text):
         if block.kind == TITLE:
             return block.text
     return ""
 
 
-def detect_outlet(text: str) -> str:
-    blocks = page_layout(text)
+def detect_outlet(text: str, layout: PageLayout | None = None) -> str:
+    blocks = layout if layout is not None else page_layout(text)
     for block in blocks:
         if block.kind == CREDIT and (m := _CREDIT_OUTLET.match(block.text)):
             outlet = m["outlet"].strip(" .")

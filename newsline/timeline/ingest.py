@@ -9,7 +9,7 @@ and the event each mention was merged or split into are kept on every re-ingest.
 from __future__ import annotations
 
 import hashlib
-import re
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -18,26 +18,38 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
-from spacy.language import Language
 
-from newsline.nlp.articles import ArticleFile, FrontMatterError, read_article
-from newsline.nlp.actors import ActorIndex, ActorMention
-from newsline.nlp.events import (
-    MERGE_THRESHOLD,
+from newsline.nlp.pipeline import (
+    MAX_ARTICLE_CHARS,
+    RELIABLE_HOW,
+    UNCERTAIN_HOW,
+    ActorIndex,
+    ActorMention,
+    Anchor,
+    ArticleAnalysis,
+    ArticleFile,
+    ArticleInput,
     DateChoice,
     DateEvidence,
+    DatedReport,
+    DateRange,
     EventCandidate,
     EventFeatures,
+    FrontMatterError,
+    PublicationDate,
     actor_prominence,
+    analyze_article,
+    analyze_collection,
+    best_group,
     choose_date,
-    event_similarity,
+    display_value,
     importance,
-    match_event_reference,
+    load_article_pipeline,
+    modified_range,
+    read_article,
+    report_label,
+    resolve_reference,
 )
-from newsline.nlp.pipeline import RELIABLE_HOW, ArticleAnalysis, analyze_article
-from newsline.nlp.pubdates import DatedReport, PublicationDate, corroborate_publication, dated_reports
-from newsline.nlp.spacy_model import load_article_pipeline
-from newsline.nlp.temporal import DateRange, display_value, modified_range
 
 from .models import Actor, Event, Mention, Source
 
@@ -54,6 +66,7 @@ class IngestReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
     events_created: int = 0
     actors_created: int = 0
 
@@ -73,18 +86,45 @@ class PendingArticle:
 Progress = Callable[[str], None]
 
 
-def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Article files under the given paths (folders are walked), and the paths that do not exist."""
+def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]], list[tuple[str, str]]]:
+    """Article files under the given paths (folders are walked), the paths that do not exist, and the
+    symbolic links skipped because they lead out of the folder given."""
     files: list[Path] = []
     missing: list[tuple[str, str]] = []
+    skipped: list[tuple[str, str]] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES))
+            found, outside = walk_folder(path)
+            files.extend(found)
+            skipped.extend((str(link), "symbolic link out of the folder, not followed") for link in outside)
         elif path.is_file():
             files.append(path)
         else:
             missing.append((str(path), "no such file or folder"))
-    return files, missing
+    return files, missing, skipped
+
+
+def walk_folder(folder: Path) -> tuple[list[Path], list[Path]]:
+    """Article files in a folder and its subfolders; links are followed only when they stay inside it."""
+    root = folder.resolve()
+    files: list[Path] = []
+    outside: list[Path] = []
+    for directory, subfolders, names in os.walk(folder):
+        here = Path(directory)
+        for name in list(subfolders):
+            link = here / name
+            if link.is_symlink() and not link.resolve().is_relative_to(root):
+                outside.append(link)
+                subfolders.remove(name)
+        for name in names:
+            path = here / name
+            if path.suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
+            if path.is_symlink() and not path.resolve().is_relative_to(root):
+                outside.append(path)
+            elif path.is_file():
+                files.append(path)
+    return sorted(files), sorted(outside)
 
 
 def read_article_file(path: Path) -> tuple[str, ArticleFile]:
@@ -93,7 +133,9 @@ def read_article_file(path: Path) -> tuple[str, ArticleFile]:
     size = path.stat().st_size
     if size > limit:
         raise BadArticle(f"file is {size:,} bytes, more than the limit of {limit:,} (NEWSLINE_MAX_ARTICLE_BYTES)")
-    data = path.read_bytes()
+    data = path.read_bytes()[: limit + 1]  # the file may have grown since it was measured
+    if len(data) > limit:
+        raise BadArticle(f"file is more than the limit of {limit:,} bytes (NEWSLINE_MAX_ARTICLE_BYTES)")
     if not data.strip():
         raise BadArticle("file is empty")
     if b"\x00" in data:
@@ -104,6 +146,8 @@ def read_article_file(path: Path) -> tuple[str, ArticleFile]:
         raise BadArticle(
             f"file is not UTF-8 (byte {data[error.start]:#04x} at offset {error.start}); save it as UTF-8 and retry"
         ) from None
+    if len(raw) > MAX_ARTICLE_CHARS:
+        raise BadArticle(f"article is too long: {len(raw):,} characters, more than the limit of {MAX_ARTICLE_CHARS:,}")
     try:
         article = read_article(raw)
     except FrontMatterError as error:
@@ -115,11 +159,15 @@ def read_article_file(path: Path) -> tuple[str, ArticleFile]:
 
 def ingest_paths(paths: Iterable[Path], progress: Progress = lambda message: None, force: bool = False) -> IngestReport:
     report = IngestReport()
-    files, report.failed = collect_files(paths)
-    pending: list[PendingArticle] = []
+    files, report.failed, report.skipped = collect_files(paths)
+    for name, reason in report.skipped:
+        progress(f"skipped    {name}: {reason}")
+    pending: dict[str, PendingArticle] = {}
     for path in files:
         try:
             key, article = read_article_file(path)
+            if path.name in pending:
+                raise BadArticle(f"another file is also named {path.name} ({pending[path.name].path})")
         except (BadArticle, OSError) as error:
             report.failed.append((str(path), str(error)))
             progress(f"failed     {path.name}: {error}")
@@ -129,21 +177,19 @@ def ingest_paths(paths: Iterable[Path], progress: Progress = lambda message: Non
             report.unchanged.append(path.name)
             progress(f"unchanged  {path.name}")
             continue
-        pending.append(PendingArticle(path, key, article, source))
+        pending[path.name] = PendingArticle(path, key, article, source)
     if not pending:
         return report
 
     nlp = load_article_pipeline(settings.NEWSLINE_SPACY_MODEL)
-    analyses: dict[Path, ArticleAnalysis] = {}
-    for number, item in enumerate(pending, start=1):
-        progress(f"analyzing  [{number}/{len(pending)}] {item.path.name}")
-        analyses[item.path] = analyze_article(item.article, nlp, publication=editor_publication(item.source))
-    corroborate_publication_dates(pending, analyses, nlp, progress)
-
-    for item in pending:
+    items = [ArticleInput(name, item.article, editor_publication(item.source)) for name, item in pending.items()]
+    result = analyze_collection(items, nlp, known=stored_reports(exclude=set(pending)), progress=progress)
+    report.failed += [(str(pending[failure.name].path), failure.reason) for failure in result.failures]
+    for analysis in result.articles:
+        item = pending[analysis.name]
         try:
             with transaction.atomic():
-                created, events_created, actors_created = write_source(item, analyses[item.path])
+                created, events_created, actors_created = write_source(item, analysis)
         except Exception as error:  # one bad article must not stop the rest; its transaction is rolled back
             report.failed.append((str(item.path), f"could not be stored: {error.__class__.__name__}: {error}"))
             progress(f"failed     {item.path.name}: {error}")
@@ -199,8 +245,8 @@ def reanalyze_source(source: Source) -> int:
     Called when an editor corrects a publication date. Returns how many events changed date.
     """
     nlp = load_article_pipeline(settings.NEWSLINE_SPACY_MODEL)
-    article = ArticleFile(text=source.text)
-    analysis = analyze_article(article, nlp, publication=stored_publication(source))
+    item = ArticleInput(source.file_name, ArticleFile(text=source.text), stored_publication(source))
+    analysis = analyze_article(item, nlp)
     event_ids = set(Mention.objects.filter(source=source).values_list("event_id", flat=True))
     before = event_dates(event_ids)
     with transaction.atomic():
@@ -273,14 +319,14 @@ def fill_mention(mention: Mention, candidate: EventCandidate, source: Source) ->
         mention.date_value, mention.date_mod = source.published.isoformat(), ""
         if source.published_precision in ("month", "year"):
             mention.date_value = mention.date_value[: 7 if source.published_precision == "month" else 4]
-        mention.anchor, mention.anchor_date = "publication", source.published
+        mention.anchor, mention.anchor_date = Anchor.PUBLICATION, source.published
         mention.rule = "no date in the sentence: reported as the article's news, so dated by its publication"
         mention.event_ref = mention.offset = ""
         span = modified_range(mention.date_value)
     else:
         mention.expression, mention.expression_start, mention.expression_end = "", None, None
         mention.date_value = mention.date_mod = mention.rule = mention.event_ref = mention.offset = ""
-        mention.anchor, mention.anchor_date = "none", None
+        mention.anchor, mention.anchor_date = Anchor.NONE, None
         span = None
     mention.date_start = span.start if span else None
     mention.date_end = span.end if span else None
@@ -344,22 +390,15 @@ def matching_event(mention: Mention, actors: list[Actor]) -> Event | None:
     """
     if mention.date_start is None:
         return None
-    candidates = (
+    candidates = list(
         Event.objects.filter(
             date_start__lte=mention.date_end + timedelta(days=1), date_end__gte=mention.date_start - timedelta(days=1)
         )
         .prefetch_related("mentions__actors")
     )
-    mine = mention_features(mention, actors)
-    best, best_score = None, MERGE_THRESHOLD
-    for event in candidates:
-        reports = [mention_features(other, other.actors.all()) for other in event.mentions.all()]
-        if not reports:
-            continue
-        score = sum(event_similarity(mine, report) for report in reports) / len(reports)
-        if score >= best_score:
-            best, best_score = event, score
-    return best
+    reports = [[mention_features(other, other.actors.all()) for other in event.mentions.all()] for event in candidates]
+    index = best_group(mention_features(mention, actors), reports)
+    return None if index is None else candidates[index]
 
 
 def recompute_event(event: Event) -> None:
@@ -372,7 +411,7 @@ def recompute_event(event: Event) -> None:
     evidence = [
         DateEvidence(
             m.date_value, DateRange(m.date_start, m.date_end, ""), str(m.source_id),
-            "publication_date" if m.anchor == "publication" and not m.expression else m.anchor or "absolute",
+            "publication_date" if m.anchor == Anchor.PUBLICATION and not m.expression else m.anchor or Anchor.ABSOLUTE,
             m.date_mod == "APPROX",
         )
         for m in mentions
@@ -412,8 +451,8 @@ def date_confidence(chosen: Mention | None, supporting_sources: int) -> float:
     """How sure an event's date is: what it rests on, and how many sources agree."""
     if chosen is None:
         return 0.0
-    base = {"absolute": 0.8, "publication": 0.65, "narrative": 0.5, "event": 0.5}.get(chosen.anchor, 0.4)
-    if chosen.anchor == "publication" and chosen.source.published_how not in RELIABLE_HOW:
+    base = {Anchor.ABSOLUTE: 0.8, Anchor.PUBLICATION: 0.65, Anchor.NARRATIVE: 0.5, Anchor.EVENT: 0.5}.get(chosen.anchor, 0.4)
+    if chosen.anchor == Anchor.PUBLICATION and chosen.source.published_how not in RELIABLE_HOW:
         base -= 0.15
     return round(min(1.0, base + 0.1 * (supporting_sources - 1)), 2)
 
@@ -425,49 +464,9 @@ def review_reasons(mentions: list[Mention], choice: DateChoice | None) -> list[s
     elif choice.conflict:
         others = "; ".join(sorted({display_value(e.value) for e in choice.alternatives}))
         reasons.append(f"sources disagree on the date: {display_value(choice.chosen.value)} vs {others}")
-    if any(m.source.published_how in ("inferred", "unknown") for m in mentions):
+    if any(m.source.published_how in UNCERTAIN_HOW for m in mentions):
         reasons.append("publication date was inferred")
     return reasons
-
-
-def corroborate_publication_dates(
-    pending: list[PendingArticle], analyses: dict[Path, ArticleAnalysis], nlp: Language, progress: Progress
-) -> None:
-    """Date articles that print no reliable day from other articles reporting the same happenings.
-
-    Reports come from the articles of this run with a reliable day and from sources already stored.
-    A second round lets an article dated in the first corroborate the rest.
-    """
-    stored = stored_reports(exclude={item.path.name for item in pending})
-    reports_of: dict[tuple[Path, PublicationDate], list[DatedReport]] = {}
-    for _round in range(2):
-        reports = list(stored)
-        for item in pending:
-            analysis = analyses[item.path]
-            if analysis.publication.precision == "day" and analysis.publication.date:
-                key = (item.path, analysis.publication)
-                if key not in reports_of:
-                    reports_of[key] = dated_reports(analysis.doc, analysis.publication, source_label(item, analysis))
-                reports += reports_of[key]
-        for item in pending:
-            analysis = analyses[item.path]
-            if analysis.has_reliable_day:
-                continue
-            label = source_label(item, analysis)
-            others = [report for report in reports if report.source_label != label]
-            publication = corroborate_publication(analysis.doc, others, analysis.publication)
-            if publication != analysis.publication:
-                progress(f"dated      {item.path.name}: {publication.how} {publication.value}")
-                analyses[item.path] = analyze_article(item.article, nlp, publication=publication, doc=analysis.doc)
-
-
-def source_label(item: PendingArticle, analysis: ArticleAnalysis) -> str:
-    return report_label(analysis.outlet, item.path.name)
-
-
-def report_label(outlet: str, file_name: str) -> str:
-    """How corroboration evidence names another article; unique per file."""
-    return f"{outlet} ({file_name})" if outlet else file_name
 
 
 def stored_reports(exclude: set[str]) -> list[DatedReport]:
@@ -484,7 +483,7 @@ def stored_reports(exclude: set[str]) -> list[DatedReport]:
             value=mention.date_value,
             source_label=report_label(mention.source.outlet, mention.source.file_name),
             published=mention.source.published,
-            undated=mention.anchor == "publication" and not mention.expression,
+            undated=mention.anchor == Anchor.PUBLICATION and not mention.expression,
         )
         for mention in mentions
         if mention.date_start == mention.date_end
@@ -494,7 +493,7 @@ def stored_reports(exclude: set[str]) -> list[DatedReport]:
 def resolve_event_anchors() -> None:
     """Date mentions anchored to another happening ("a week before the president's inauguration") once an
     event matching that happening has a date; until then they stay unresolved."""
-    pending = list(Mention.objects.filter(anchor="event").exclude(event_ref="").select_related("source", "event"))
+    pending = list(Mention.objects.filter(anchor=Anchor.EVENT).exclude(event_ref="").select_related("source", "event"))
     if not pending:
         return
     dated = list(
@@ -513,14 +512,12 @@ def resolve_event_anchors() -> None:
         # The referred-to happening is never one told by the same sentence ("a week after X announced ...").
         own = sentence_events.get((mention.source_id, mention.sentence_start), set())
         others = [(event, feature) for event, feature in zip(dated, features) if event.pk not in own]
-        index = match_event_reference(mention.event_ref, [feature for _, feature in others])
-        if index is None:
+        found = resolve_reference(mention.event_ref, mention.offset, mention.date_value, [f for _, f in others])
+        if found is None:
             continue
-        target = others[index][0]
-        value = shifted_value(target.date_start, mention.offset, mention.date_value)
-        span = modified_range(value) if value else None
-        if span is None:
-            continue
+        target, value = others[found[0]][0], found[1]
+        span = modified_range(value)
+        assert span is not None
         mention.date_value, mention.date_start, mention.date_end = value, span.start, span.end
         mention.anchor_date = target.date_start
         mention.rule = (
@@ -530,32 +527,6 @@ def resolve_event_anchors() -> None:
         touched.add(mention.event_id)
     for event in Event.objects.filter(pk__in=touched):
         recompute_event(event)
-
-
-_DURATION = re.compile(r"^([+-]?)P(\d+)([DWMY])$")
-
-
-def shifted_value(day: date, offset: str, placeholder: str) -> str:
-    """`day` moved by an ISO duration ("-P1W"), as a TIMEX3 value at the placeholder's precision."""
-    match = _DURATION.match(offset or "")
-    if match is None:
-        return ""
-    sign = -1 if match[1] == "-" else 1
-    amount, unit = int(match[2]) * sign, match[3]
-    if unit in ("D", "W"):
-        moved = day + timedelta(days=amount * (7 if unit == "W" else 1))
-    else:
-        months = amount * (12 if unit == "Y" else 1)
-        year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
-        moved = date(year, month + 1, min(day.day, 28))
-    if "W" in placeholder:
-        iso = moved.isocalendar()
-        return f"{iso.year}-W{iso.week:02d}"
-    if re.fullmatch(r"X{4}", placeholder):
-        return str(moved.year)
-    if re.fullmatch(r"X{4}-X{2}", placeholder):
-        return moved.isoformat()[:7]
-    return moved.isoformat()
 
 
 def event_dates(event_ids: Iterable[int]) -> dict[int, tuple]:

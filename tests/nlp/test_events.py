@@ -5,17 +5,17 @@ import pytest
 import spacy
 
 from newsline.nlp.actors import ActorIndex, document_actors, resolve_document
-from newsline.nlp.events import (
+from newsline.nlp.extraction import extract_events
+from newsline.nlp.happenings import (
     DateEvidence,
     EventFeatures,
     choose_date,
     event_similarity,
-    extract_events,
     group_reports,
     importance,
     match_event_reference,
-    text_keywords,
 )
+from newsline.nlp.keywords import text_keywords
 from newsline.nlp.spacy_model import with_line_sentences
 from newsline.nlp.temporal import Timex, find_timexes, value_range
 

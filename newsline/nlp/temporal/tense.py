@@ -134,3 +134,31 @@ def _sentence_fallback(sent: Span) -> str:
     if past:
         return PAST
     return ""
+
+
+def told_in_past(anchor: Token) -> bool:
+    """Whether the clause around a verb or event noun is in the past tense (a "future" date there is a slip)."""
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in ("since", "after", "following"):
+        return True
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else next((a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("will", "would") for c in verb.children)
+
+
+def clause_tense(doc: Doc, offset: int) -> str:
+    """"past", "future" or "present": the tense of the clause that governs the token at `offset`."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return "present"
+    token: Token = span[0]
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    aux = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("will", "shall", "'ll") or (a.lower_ == "to" and token.tag_ == "VB") for a in aux):
+        return FUTURE
+    if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
+        return PAST
+    if token.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux):
+        return PAST
+    return "present"

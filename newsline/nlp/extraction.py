@@ -1,0 +1,481 @@
+"""Event extraction: the happenings an article reports, each placed in time by the date expression of its clause.
+
+`extract_events` reads the article body sentence by sentence (page chrome is skipped), attaches every
+date expression to the verb or event noun it modifies, and builds one candidate per dated clause, with
+a short headline, the actors and a planned flag. A past-tense report with no date of its own ("Volkonsky
+said ...") takes the publication date and says so. What happens across reports is in `happenings.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import ActorMention, actors_in, title_tokens
+from .gazetteer import HONORIFICS
+from .headlines import Omissions, clause_headline, noun_headline, subject_of
+from .layout import PageLayout, page_layout
+from .temporal import Timex
+from .temporal.tense import told_in_past
+from .temporal.values import PRECISIONS
+
+
+@dataclass(frozen=True)
+class EventCandidate:
+    """A happening reported by one sentence of one article, with the date expression that places it.
+
+    `timex` is None when the event takes the publication date (`uses_publication_date`).
+    `position` is where the sentence stands in the article body: 0 at the top, towards 1 at the end.
+    """
+
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+    headline: str
+    summary: str
+    timex: Timex | None
+    actors: list[ActorMention] = field(default_factory=list)
+    planned: bool = False
+    uses_publication_date: bool = False
+    position: float = 0.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences of the body
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The document's sentences, also split at line breaks when the pipeline did not do it."""
+    spans: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n" in token.text:
+                if any(not t.is_space for t in doc[start : token.i]):
+                    spans.append(doc[start : token.i])
+                start = token.i + 1
+        if any(not t.is_space for t in doc[start : sent.end]):
+            spans.append(doc[start : sent.end])
+    return spans
+
+
+# ---------------------------------------------------------------------------------------------
+# Extraction
+
+
+# Verbs of communication and of concrete action: told in the past tense by a named actor, they make news
+# wherever they stand in the article.
+_NEWS_VERBS = frozenset(
+    """
+    say tell add stress urge announce warn describe reply insist deny confirm call express voice welcome reject
+    accuse argue claim state note explain suggest acknowledge admit assert emphasise emphasize declare respond
+    vow pledge promise threaten demand ask agree condemn criticise criticize praise order sign meet resign visit
+    hold discuss approve impose expel seize annex invade attack launch kill arrest elect appoint nominate fire
+    dismiss sack replace win lose vote pass veto block lift ban propose offer accept refuse decide adopt release
+    publish reveal report conclude
+    """.split()
+)
+_STATIVE_VERBS = frozenset(
+    """
+    be have seem appear remain become know believe want need feel look continue mean hope think wish
+    """.split()
+)
+_PLANNED_MARKERS = frozenset(
+    {"likely", "due", "expected", "scheduled", "planned", "set", "slated", "upcoming", "forthcoming"}
+)
+_TEMPORAL_RELATIONS = frozenset({"since", "after", "before", "until", "till", "following", "ahead", "prior", "during"})
+_EVENT_NOUNS = frozenset(
+    """
+    election elections vote referendum summit talks meeting war deal visit trip attack crisis conflict coup
+    ceremony dinner conference treaty accord accords agreement agreements sanctions campaign invasion strike
+    strikes ceasefire cease-fire truce protest protests speech interview raid crash explosion scandal
+    resignation inauguration annexation reunification dismissal hack leak debate rally session hearing trial
+    verdict ruling decision announcement launch test tests deployment operation offensive massacre earthquake
+    flood storm hurricane primary poll polls tour expulsion bill law sanction negotiations discussions exercise
+    exercises drill drills purge arrest assassination murder death funeral victory defeat collapse merger
+    takeover bankruptcy gathering encounter call calls revolution uprising independence occupation withdrawal
+    shooting bombing killing signing
+    """.split()
+)
+_NOT_EVENT_NOUNS = frozenset(
+    """
+    nation administration situation position relation relations question information population station
+    foundation organization federation section condition tradition generation mention attention intention
+    government department parliament movement environment region document moment comment
+    """.split()
+)
+_QUOTE_CHARS = frozenset('"“”')
+_ARGUMENT_DEPS = frozenset({"dobj", "dative", "ccomp", "xcomp", "prep", "attr", "acomp", "oprd", "agent", "prt"})
+_CONTEXT_PREPOSITIONS = frozenset({"amid", "amidst", "despite", "as", "following", "while", "because"})
+_QUOTED_SHARE_LIMIT = 0.5
+# Undated sentences that report an action (not a statement) take the publication date only near the top.
+_TOP_OF_ARTICLE = 0.35
+
+
+def extract_events(doc: Doc, timexes: list[Timex], layout: PageLayout | None = None) -> list[EventCandidate]:
+    """One candidate per dated clause or event noun of the article body, plus undated past-tense reports that
+    take the publication date (`uses_publication_date`, `timex` None). The page `layout` says which sentences
+    are page chrome (navigation, ads, captions, credits, related headlines)."""
+    layout = layout if layout is not None else page_layout(doc.text)
+    body = [s for s in sentences(doc) if not layout.is_boilerplate(s.start_char, s.end_char)]
+    # Unresolved expressions ("Thursday" with no publication date, "a week before the inauguration") still
+    # place their clause: the event waits for its date instead of taking the publication date.
+    usable = [
+        t for t in timexes if t.type in ("DATE", "TIME") and (t.range is not None or t.event_ref or "X" in t.value)
+    ]
+    events: list[EventCandidate] = []
+    last_person: ActorMention | None = None
+    for index, sent in enumerate(body):
+        position = index / max(len(body), 1)
+        found = _SentenceEvents(
+            sent, [t for t in usable if sent.start_char <= t.start < sent.end_char], last_person, position
+        )
+        events.extend(found.candidates())
+        last_person = found.last_person() or last_person
+    return events
+
+
+class _SentenceEvents:
+    def __init__(self, sent: Span, timexes: list[Timex], last_person: ActorMention | None, position: float):
+        self.sent = sent
+        self.timexes = timexes
+        self.previous_person = last_person
+        self.position = position
+        self.actors = actors_in(sent)
+        self.quoted = _quoted_tokens(sent)
+
+    def candidates(self) -> list[EventCandidate]:
+        if len(self.quoted) > _QUOTED_SHARE_LIMIT * len([t for t in self.sent if not t.is_punct and not t.is_space]):
+            return []
+        doc = self.sent.doc
+        anchored: dict[int, tuple[Token, str, Timex]] = {}
+        timex_tokens: set[int] = set()
+        for timex in self.timexes:
+            span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if span is None:
+                continue
+            timex_tokens.update(t.i for t in span)
+            anchor, kind = _anchor_of(span)
+            if anchor.i in self.quoted:
+                continue
+            current = anchored.get(anchor.i)
+            if current is None or _timex_rank(timex) > _timex_rank(current[2]):
+                anchored[anchor.i] = (anchor, kind, timex)
+        outside = set(range(self.sent.start)) | set(range(self.sent.end, len(doc)))
+        omit = Omissions(frozenset(timex_tokens | outside), frozenset(title_tokens(doc)))
+        found = []
+        for anchor, kind, timex in anchored.values():
+            found.append(self._candidate(anchor, kind, timex, omit))
+        root = self._main_verb()
+        if root is not None and root.i not in anchored and self._reports_news(root, anchored):
+            found.append(self._candidate(root, "clause", None, omit))
+        return [c for c in found if c is not None]
+
+    def _candidate(self, anchor: Token, kind: str, timex: Timex | None, omit: Omissions) -> EventCandidate | None:
+        pronoun = self._pronoun_subject(anchor) if kind == "clause" else None
+        if kind == "noun":
+            headline = noun_headline(anchor, omit)
+            region = _noun_region(anchor)
+        else:
+            subject_name = self.previous_person.name if pronoun is not None and self.previous_person else ""
+            headline = clause_headline(anchor, omit, subject_name)
+            region = _clause_region(anchor)
+        text = _clean_headline(headline.text)
+        if len(text.split()) < 2 or timex is None and len(text.split()) < 4:
+            return None
+        actors = self._actors_within(region, headline.tokens, text)
+        if (
+            pronoun is not None
+            and self.previous_person is not None
+            and all(a.name != self.previous_person.name for a in actors)
+        ):
+            previous = self.previous_person
+            actors.insert(
+                0,
+                ActorMention(
+                    previous.name,
+                    previous.kind,
+                    pronoun.text,
+                    pronoun.idx,
+                    pronoun.idx + len(pronoun),
+                    previous.description,
+                ),
+            )
+        if (
+            not actors
+            and not _names_a_happening(anchor, kind)
+            and not (timex is not None and anchor.lemma_ in _NEWS_VERBS)
+        ):
+            # Nobody named acts, nothing happens: background ("ties have plunged"), not a timeline entry.
+            return None
+        planned = headline.planned or (timex is not None and timex.direction == "future" and not told_in_past(anchor))
+        return EventCandidate(
+            sentence_start=self.sent.start_char,
+            sentence_end=self.sent.end_char,
+            sentence=self.sent.text.strip(),
+            headline=text,
+            summary=_summary(self.sent.text),
+            timex=timex,
+            actors=actors,
+            planned=planned,
+            uses_publication_date=timex is None,
+            position=round(self.position, 3),
+        )
+
+    def _actors_within(self, region: set[int], headline: frozenset[int], text: str) -> list[ActorMention]:
+        """People and organizations the headline names; countries anywhere in the clause."""
+        doc = self.sent.doc
+        seen: dict[str, ActorMention] = {}
+        for mention in self.actors:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or mention.name in seen:
+                continue
+            tokens = {t.i for t in span}
+            named = bool(tokens & headline) and span[-1].text in text
+            if named or mention.kind == "country" and tokens & region:
+                seen[mention.name] = mention
+        return list(seen.values())
+
+    def _main_verb(self) -> Token | None:
+        root = self.sent.root
+        if root.pos_ in ("VERB", "AUX"):
+            return root
+        return None
+
+    def _reports_news(self, verb: Token, anchored: dict[int, tuple[Token, str, Timex]]) -> bool:
+        """A past-tense report or action by a named actor, not a quote, not background, and not merely the
+        saying of a dated happening ("X said talks took place on Monday": the talks are the event)."""
+        if verb.i in self.quoted or verb.lemma_ in _STATIVE_VERBS:
+            return False
+        if any(c.dep_ in ("ccomp", "dobj") and c.i in anchored for c in verb.children):
+            return False
+        if not any(
+            c.dep_ in _ARGUMENT_DEPS and not (c.dep_ == "prep" and c.lower_ in _CONTEXT_PREPOSITIONS)
+            for c in verb.children
+        ):
+            return False
+        auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if auxiliaries & {"had", "would", "could", "might", "may", "should", "must", "will", "can"}:
+            return False
+        past = (
+            verb.tag_ == "VBD"
+            or verb.tag_ == "VBN"
+            and bool(auxiliaries & {"has", "have", "was", "were"})
+            or verb.tag_ == "VBG"
+            and bool(auxiliaries & {"was", "were"})
+        )
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if not past or subject is None:
+            return False
+        if subject.lower_ in ("he", "she"):
+            named_subject = self.previous_person is not None
+        else:
+            named_subject = any(t.i in _subtree_ids(subject) for t in self._actor_tokens())
+        if verb.lemma_ in _NEWS_VERBS:
+            return named_subject
+        # Near the top, the lead reports the news even when its subject is "the statement" or "the talks".
+        names_someone = named_subject or any(a.kind != "country" for a in self.actors)
+        return self.position <= _TOP_OF_ARTICLE and names_someone
+
+    def _actor_tokens(self) -> list[Token]:
+        doc = self.sent.doc
+        tokens = []
+        for mention in self.actors:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                tokens.extend(span)
+        return tokens
+
+    def _pronoun_subject(self, verb: Token) -> Token | None:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject if subject is not None and subject.lower_ in ("he", "she") else None
+
+    def last_person(self) -> ActorMention | None:
+        """The person this sentence is about, for "he"/"she" in the next one."""
+        people = [a for a in self.actors if a.kind == "person"]
+        root = self.sent.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            ids = _subtree_ids(subject)
+            doc = self.sent.doc
+            for person in people:
+                span = doc.char_span(person.start, person.end, alignment_mode="expand")
+                if span is not None and any(t.i in ids for t in span):
+                    return person
+            if subject.lower_ in ("he", "she"):
+                return self.previous_person
+        return people[-1] if people else None
+
+
+def _subtree_ids(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _anchor_of(timex: Span) -> tuple[Token, str]:
+    """The verb or event noun a date expression modifies, climbing the parse from the expression's root."""
+    anchor, kind = _direct_anchor(timex)
+    if kind == "noun" and anchor.dep_ == "pobj" and anchor.head.lower_ in ("in", "of", "during"):
+        # "meddling in the 2016 elections": the happening is the meddling, in 2016.
+        higher = anchor.head.head
+        if higher.pos_ == "NOUN" and _is_event_noun(higher):
+            return higher, "noun"
+    return anchor, kind
+
+
+def _direct_anchor(timex: Span) -> tuple[Token, str]:
+    sentence = timex.sent
+    if (noun := _event_noun_before(timex)) is not None:
+        return noun, "noun"
+    token = timex.root
+    came_by_preposition = False
+    for _ in range(12):
+        head = token.head
+        if head == token or not sentence.start <= head.i < sentence.end:
+            return token, "clause"
+        if head.i in range(timex.start, timex.end):
+            token = head
+            continue
+        if head.pos_ == "ADP":
+            came_by_preposition = True
+            token = head
+            continue
+        if head.pos_ in ("VERB", "AUX"):
+            return head, "clause"
+        if head.pos_ in ("NOUN", "PROPN") and _is_event_noun(head):
+            tight = token.dep_ in ("compound", "amod", "nummod", "poss", "nmod", "npadvmod") and not came_by_preposition
+            if tight or _in_temporal_relation(head) or _governing_verb_is_stative(head) or _is_planned_noun(head):
+                return head, "noun"
+        came_by_preposition = False
+        token = head
+    return token, "clause"
+
+
+def _event_noun_before(timex: Span) -> Token | None:
+    """ "the summit in July", "the president's election last year": when the parser hangs the date on some other
+    noun, the event noun written just before it is the one it dates. A date on a verb stays with the verb."""
+    doc = timex.doc
+    root = timex.root
+    attached = root.head.head if root.head.pos_ == "ADP" else root.head
+    if attached.pos_ in ("VERB", "AUX") or root.head == root:
+        return None
+    index = timex.start - 1
+    if index >= 0 and doc[index].pos_ == "ADP":
+        index -= 1
+    if index < timex.sent.start:
+        return None
+    before = doc[index]
+    if before.pos_ == "NOUN" and _is_event_noun(before) and before != attached:
+        return before
+    return None
+
+
+def _is_event_noun(token: Token) -> bool:
+    word = token.lower_
+    if word in _NOT_EVENT_NOUNS or token.ent_type_ in ("PERSON", "GPE", "NORP"):
+        return False
+    return word in _EVENT_NOUNS or bool(re.search(r"(tion|sion|ment|ance|ence|ure|ing|al)s?$", word)) and len(word) > 5
+
+
+def _names_a_happening(anchor: Token, kind: str) -> bool:
+    """An event noun ("the election") or a clause about one ("the summit, scheduled to be held in May")."""
+    if kind == "noun":
+        return True
+    subject = subject_of(anchor)
+    return subject is not None and _is_event_noun(subject)
+
+
+def _is_planned_noun(noun: Token) -> bool:
+    """ "the summit in July, likely to be ...", "the vote scheduled for May": the date is the planned event's."""
+    return any(c.dep_ in ("amod", "acl") and c.lower_ in _PLANNED_MARKERS for c in noun.children)
+
+
+def _in_temporal_relation(noun: Token) -> bool:
+    """ "since the president's inauguration on January 20": the date belongs to the inauguration, not the main clause."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in _TEMPORAL_RELATIONS
+
+
+def _governing_verb_is_stative(noun: Token) -> bool:
+    for ancestor in noun.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor.lemma_ in _STATIVE_VERBS
+    return False
+
+
+def _clause_region(verb: Token) -> set[int]:
+    ids = _subtree_ids(verb)
+    if verb.dep_ == "relcl":
+        ids |= {verb.head.i}
+        if verb.head.dep_ == "appos":
+            ids |= {verb.head.head.i}
+    current = verb
+    while current.dep_ in ("conj", "xcomp", "advcl") and current.head != current:
+        current = current.head
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                ids |= _subtree_ids(child)
+    # Relative clauses inside tell what someone else did (and, when dated, are events of their own).
+    for token in list(verb.subtree):
+        if token.dep_ == "relcl" and token != verb:
+            ids -= _subtree_ids(token)
+    return ids
+
+
+def _noun_region(noun: Token) -> set[int]:
+    ids = _subtree_ids(noun)
+    if noun.dep_ == "dobj":
+        for child in noun.head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                ids |= _subtree_ids(child)
+    return ids
+
+
+def _timex_rank(timex: Timex) -> tuple[int, int]:
+    """Finer and absolute first: "on 16 February 2017" beats "2017" for the same clause."""
+    span = timex.range
+    precision = (
+        PRECISIONS.index(span.precision) if span is not None and span.precision in PRECISIONS else len(PRECISIONS)
+    )
+    return (-precision, 1 if timex.anchor == "absolute" else 0)
+
+
+def _quoted_tokens(sent: Span) -> set[int]:
+    """Token indices inside quotation marks. A quote left open at the sentence end runs to the end."""
+    inside = False
+    quoted: set[int] = set()
+    for token in sent:
+        if token.text in _QUOTE_CHARS or token.text in ("``", "''"):
+            if token.text == "“":
+                inside = True
+            elif token.text == "”":
+                inside = False
+            else:
+                inside = not inside
+            continue
+        if inside:
+            quoted.add(token.i)
+    return quoted
+
+
+_HONORIFIC_BEFORE_NAME = re.compile(
+    r"\b(?:" + "|".join(sorted((h for h in HONORIFICS if len(h) <= 4), key=len, reverse=True)) + r")\.?\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+
+
+def _clean_headline(text: str) -> str:
+    text = _HONORIFIC_BEFORE_NAME.sub(lambda m: "" if m.group(0)[:1].isupper() else m.group(0), text)
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-")
+    return text[:1].upper() + text[1:]
+
+
+def _summary(sentence: str) -> str:
+    text = re.sub(r"\s+", " ", sentence).strip()
+    if text.count("“") != text.count("”"):
+        text = text.replace("“", "").replace("”", "")
+    if text.count('"') % 2:
+        text = text.strip('"').strip()
+    if text and text[-1] not in '.!?"”':
+        text += "."
+    return text

@@ -1,0 +1,76 @@
+"""What an article's body says about time, gathered once per article: its sentences, the years it names, and
+the cue words the checks, the inference and the corroboration look for."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..layout import BODY, PageLayout
+
+YEARS_AGO = re.compile(
+    r"\b(?:(?:nearly|almost|about|around|some|roughly|more than|over|just over|less than|under)\s+)?"
+    r"(?P<n>\d{1,2}|a dozen|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\s+(?P<unit>years?|decades?)\s+ago\b",
+    re.I,
+)
+# Only a count of years back ties a happening to a year the article should name; "last year" may not.
+AGO = re.compile(r"\b(ago|earlier|before)$", re.I)
+LAST_YEARS_ELECTION = re.compile(
+    r"\blast year[’']?s?\s+(?:[\w-]+\s+){0,2}elections?\b|\belections?\b(?:\s+[\w-]+){0,3}\s+last year\b", re.I
+)
+RECENCY = re.compile(
+    r"\b(?:today|yesterday|tonight|this (?:week|morning|afternoon|evening)|earlier this (?:week|month)"
+    r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    re.I,
+)
+WEEKDAY_CUE = re.compile(r"\b(?P<last>last\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+OTHER_TIME_WORDS = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d"
+    r"|ago|last (?:month|year)|next|tomorrow|decade|century)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class BodySentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Clues:
+    """What the article's body says about time, gathered once per article."""
+
+    sentences: tuple[BodySentence, ...]
+    body_years: frozenset[int]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", [sentence.start for sentence in self.sentences])
+
+    def in_body(self, offset: int) -> bool:
+        """Whether `offset` falls in a body sentence (by bisection: pages of many lines stay linear)."""
+        index = bisect_right(self._starts, offset) - 1  # type: ignore[attr-defined]
+        return index >= 0 and offset < self.sentences[index].end
+
+
+def body_sentences(doc: Doc, layout: PageLayout) -> list[BodySentence]:
+    """Sentences of the body, cut at line ends: a scraped line without a full stop is still a paragraph."""
+    text = doc.text
+    sentences = []
+    for sent in doc.sents:
+        for block in layout.touching(sent.start_char, sent.end_char):
+            start, end = max(sent.start_char, block.start), min(sent.end_char, block.end)
+            if block.kind == BODY and start < end and text[start:end].strip():
+                sentences.append(BodySentence(start, end, text[start:end].strip()))
+    return sentences
+
+
+def gather_clues(doc: Doc, layout: PageLayout) -> Clues:
+    sentences = tuple(body_sentences(doc, layout))
+    body_text = " ".join(s.text for s in sentences)
+    return Clues(sentences, frozenset(int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", body_text)))

@@ -1,0 +1,242 @@
+"""Corroboration: date an article from other articles that report the same happening with a known date."""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from spacy.tokens import Doc
+
+from ..keywords import sentence_words
+from ..layout import PageLayout, page_layout
+from ..status import UNCERTAIN_HOW, PublishedHow
+from ..temporal import Timex, find_timexes, value_range
+from ..temporal.lexicon import WEEKDAY_NAMES
+from ..temporal.tense import FUTURE, PAST, clause_tense
+from ..temporal.values import format_day
+from .checks import contradictions
+from .clues import OTHER_TIME_WORDS, RECENCY, WEEKDAY_CUE, BodySentence, body_sentences
+from .record import DatedReport, PublicationDate
+
+
+@dataclass(frozen=True)
+class _Constraint:
+    first: date
+    last: date
+    weight: float
+    explanation: str
+
+
+def corroborate_publication(
+    doc: Doc | str, reports: list[DatedReport], current: PublicationDate | None = None, layout: PageLayout | None = None
+) -> PublicationDate:
+    """Date an article from other articles that report the same happening with a known date.
+
+    Each body sentence of this article that names a weekday ("Thursday's meeting"), says "this week",
+    "yesterday" or "today", or reports without any date, is matched to the most similar report
+    (shared rare words, a compatible weekday); the report's date then bounds this article's
+    publication date. The day most constraints agree on wins, the earliest when several tie, since
+    news is published soon after what it reports. Returns `current` when it already has a reliable
+    printed day or nothing corroborates.
+    """
+    current = current or PublicationDate(None)
+    if current.reliable_day:
+        return current
+    text = doc if isinstance(doc, str) else doc.text
+    layout = layout if layout is not None else page_layout(text)
+    sentences = _sentences_for_corroboration(doc, layout)
+    usable = [(r, whole.start) for r in reports if (whole := value_range(r.value)) and whole.precision == "day"]
+    if not sentences or not usable:
+        return current
+    frequency = Counter(word for r, _ in usable for word in sentence_words(r.sentence))
+    frequency.update(word for s in sentences for word in sentence_words(s))
+    total = len(usable) + len(sentences)
+
+    def weight(word: str) -> float:
+        return math.log(1 + total / frequency[word])
+
+    constraints: list[_Constraint] = []
+    for sentence in sentences:
+        cue = _cue(sentence)
+        if cue is None:
+            continue
+        own = sentence_words(sentence)
+        # A named weekday that matches the report's day is evidence in itself, so less wording must agree.
+        threshold = 0.15 if cue[0] in ("weekday", "last_weekday") else 0.3
+        best: tuple[float, DatedReport, date] | None = None
+        for report, day in usable:
+            if cue[0] in ("weekday", "last_weekday"):
+                if report.undated and day.weekday() != cue[1]:
+                    day -= timedelta(days=1)
+                if day.weekday() != cue[1]:
+                    continue
+            theirs = sentence_words(report.sentence)
+            shared = own & theirs
+            if len(shared) < 3:
+                continue
+            score = sum(weight(w) for w in shared) / min(sum(weight(w) for w in own), sum(weight(w) for w in theirs))
+            if report.undated:
+                score *= 0.6
+            if score >= threshold and (best is None or score > best[0]):
+                best = (score, report, day)
+        if best is None:
+            continue
+        score, report, day = best
+        first, last, reading = _bounds(cue, day)
+        strength = 1.0 if cue[0] != "undated" else 0.6
+        published = f", published {format_day(report.published)}" if report.published else ""
+        constraints.append(
+            _Constraint(
+                first, last, score * strength,
+                f"“{_short(sentence)}” ({reading}) matches “{_short(report.sentence)}” in {report.source_label}{published}, "
+                f"dated {format_day(day)}",
+            )
+        )
+    if not constraints:
+        return current
+    chosen, first, last = _agreement(constraints)
+    # A year or month an editor gave bounds the result; one inferred from the content does not outweigh other
+    # articles' dated reports, which must still pass the same content checks below.
+    if current.date is not None and current.precision in ("year", "month") and current.how != PublishedHow.INFERRED:
+        if current.value != first.isoformat()[: len(current.value)]:
+            return current
+    if not isinstance(doc, str) and (against := contradictions(doc, first, layout)):
+        return replace(current, rejected=current.rejected + (f"corroborated {format_day(first)}: " + "; ".join(against),))
+    width = (last - first).days
+    confidence = 0.5 + 0.1 * min(len(chosen) - 1, 2) + (0.1 if width <= 1 else 0.0)
+    if current.how == PublishedHow.CORROBORATED and current.confidence >= confidence:
+        return current
+    window = "" if width == 0 else f" (the reports allow {format_day(first)} to {format_day(last)}; the earliest is taken)"
+    evidence = "corroborated: " + "; ".join(c.explanation for c in chosen) + window
+    return PublicationDate(first, "day", PublishedHow.CORROBORATED, evidence, round(min(confidence, 0.8), 2), current.rejected)
+
+
+def _sentences_for_corroboration(doc: Doc | str, layout: PageLayout) -> list[str]:
+    if isinstance(doc, str):
+        return [
+            part.strip()
+            for block in layout.body
+            for part in re.split(r"(?<=[.!?][\"”’]?)\s+(?=[A-Z“\"])", block.text) if part.strip()
+        ]
+    return [s.text for s in body_sentences(doc, layout)]
+
+
+def _cue(sentence: str) -> tuple[str, int] | None:
+    """What a sentence says about when its happening was, relative to publication."""
+    lowered = sentence.lower()
+    if re.search(r"\byesterday\b", lowered):
+        return ("yesterday", 0)
+    if re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", lowered):
+        return ("today", 0)
+    if re.search(r"\b(earlier )?this week\b", lowered):
+        return ("this_week", 0)
+    weekdays = list(WEEKDAY_CUE.finditer(sentence))
+    if len(weekdays) == 1:
+        m = weekdays[0]
+        return ("last_weekday" if m["last"] else "weekday", WEEKDAY_NAMES.index(m["day"].lower()))
+    if not weekdays and not OTHER_TIME_WORDS.search(sentence) and not re.search(r"\b(will|would|could|may|might)\b", lowered):
+        return ("undated", 0)
+    return None
+
+
+def _bounds(cue: tuple[str, int], day: date) -> tuple[date, date, str]:
+    kind = cue[0]
+    if kind == "yesterday":
+        return day + timedelta(days=1), day + timedelta(days=1), "“yesterday”: the day after"
+    if kind == "today":
+        return day, day, "“today”: the same day"
+    if kind == "this_week":
+        sunday = day + timedelta(days=6 - day.weekday())
+        return day, sunday, "“this week”: later in the same week"
+    if kind == "weekday":
+        return day, day + timedelta(days=6), f"“{WEEKDAY_NAMES[cue[1]].title()}”: that day or within the next six"
+    if kind == "last_weekday":
+        return day + timedelta(days=1), day + timedelta(days=7), "“last …day”: within the following week"
+    return day, day + timedelta(days=2), "reported without a date: news of the day"
+
+
+def _agreement(constraints: list[_Constraint]) -> tuple[list[_Constraint], date, date]:
+    """The days most (weighted) constraints allow; ties go to the earliest run of days."""
+    days = sorted({c.first + timedelta(days=i) for c in constraints for i in range((c.last - c.first).days + 1)})
+
+    def score(day: date) -> float:
+        return sum(c.weight for c in constraints if c.first <= day <= c.last)
+
+    top = max(score(day) for day in days)
+    first = next(day for day in days if math.isclose(score(day), top))
+    last = first
+    while math.isclose(score(last + timedelta(days=1)), top):
+        last += timedelta(days=1)
+    chosen = sorted((c for c in constraints if c.first <= first <= c.last), key=lambda c: -c.weight)
+    return chosen, first, last
+
+
+def _short(sentence: str, limit: int = 90) -> str:
+    sentence = " ".join(sentence.split())
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+def dated_reports(
+    doc: Doc,
+    publication: PublicationDate,
+    source_label: str,
+    layout: PageLayout | None = None,
+    timexes: list[Timex] | None = None,
+) -> list[DatedReport]:
+    """The day-dated happenings of an article whose publication day is known, for corroborating others.
+
+    Dates come from the temporal engine resolved against the publication day (`timexes`, when already
+    resolved against it); a named weekday the engine leaves unresolved is read as the most recent such
+    day on or before publication.
+    """
+    if publication.date is None or publication.precision != "day" or publication.how in UNCERTAIN_HOW:
+        return []
+    sentences = body_sentences(doc, layout if layout is not None else page_layout(doc.text))
+    starts = [sentence.start for sentence in sentences]
+    inside_of: dict[int, list[Timex]] = {}
+    for timex in find_timexes(doc, publication.date) if timexes is None else timexes:
+        index = bisect_right(starts, timex.start) - 1
+        if index >= 0 and timex.start < sentences[index].end:
+            inside_of.setdefault(index, []).append(timex)
+    reports = []
+    for index, sentence in enumerate(sentences):
+        inside = inside_of.get(index, [])
+        days = [
+            t.value[:10] for t in inside
+            if (r := t.range) is not None and r.precision == "day"
+            and not (r.start > publication.date and clause_tense(doc, t.start) == PAST)
+        ]
+        if not days:
+            days = [d.isoformat() for d in _weekday_days(doc, sentence, publication.date)]
+        for value in dict.fromkeys(days):
+            reports.append(DatedReport(sentence.text, value, source_label, publication.date))
+        # The lead of a news story reports the day's news without a date; later paragraphs give background.
+        if not days and not inside and index < max(3, len(sentences) // 3) and _is_undated_news(doc, sentence):
+            reports.append(DatedReport(sentence.text, publication.date.isoformat(), source_label, publication.date, True))
+    return reports
+
+
+def _is_undated_news(doc: Doc, sentence: BodySentence) -> bool:
+    if len(sentence.text.split()) < 5 or OTHER_TIME_WORDS.search(sentence.text) or RECENCY.search(sentence.text) or WEEKDAY_CUE.search(sentence.text):
+        return False
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    root = span.root if span is not None else None
+    return root is not None and clause_tense(doc, root.idx) == PAST
+
+
+def _weekday_days(doc: Doc, sentence: BodySentence, published: date) -> list[date]:
+    """Named weekdays read as news does: the last such day for a past happening, the next for a future one."""
+    days = []
+    for m in WEEKDAY_CUE.finditer(sentence.text):
+        weekday = WEEKDAY_NAMES.index(m["day"].lower())
+        tense = clause_tense(doc, sentence.start + m.start("day"))
+        if tense == PAST:
+            back = (published.weekday() - weekday) % 7 or (7 if m["last"] else 0)
+            days.append(published - timedelta(days=back))
+        elif tense == FUTURE or re.search(r"\b(until|by|next)\s+$", sentence.text[: m.start("day")]):
+            days.append(published + timedelta(days=(weekday - published.weekday()) % 7))
+    return days
