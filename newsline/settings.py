@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "newsline.request_ids.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "newsline.security.ContentSecurityPolicyMiddleware",
+    "newsline.security.AdminNullCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages are compressed here; WhiteNoise serves static files already compressed (and answers before this).
     "django.middleware.gzip.GZipMiddleware",
