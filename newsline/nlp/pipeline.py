@@ -19,7 +19,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import ActorIndex, ActorMention
-from .articles import ArticleFile, FrontMatterError, read_article
+from .articles import (
+    MAX_ARTICLE_CHARS,
+    ArticleFile,
+    BadArticle,
+    FrontMatterError,
+    collect_files,
+    read_article,
+    read_article_file,
+)
 from .extraction import EventCandidate, extract_events
 from .happenings import (
     DateChoice,
@@ -50,6 +58,7 @@ __all__ = [
     "ArticleFile",
     "ArticleInput",
     "ArticleTooLong",
+    "BadArticle",
     "CollectionAnalysis",
     "DateChoice",
     "DateEvidence",
@@ -67,17 +76,16 @@ __all__ = [
     "analyze_collection",
     "best_group",
     "choose_date",
+    "collect_files",
     "display_value",
     "importance",
     "load_article_pipeline",
     "modified_range",
     "read_article",
+    "read_article_file",
     "report_label",
     "resolve_reference",
 ]
-
-#: Longest article text analysed, in characters; spaCy refuses texts over its `max_length` (1,000,000).
-MAX_ARTICLE_CHARS = 1_000_000
 
 Progress = Callable[[str], None]
 

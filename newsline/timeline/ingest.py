@@ -9,7 +9,6 @@ and the event each mention was merged or split into are kept on every re-ingest.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -20,7 +19,6 @@ from django.db import transaction
 from django.db.models import Count
 
 from newsline.nlp.pipeline import (
-    MAX_ARTICLE_CHARS,
     RELIABLE_HOW,
     UNCERTAIN_HOW,
     ActorIndex,
@@ -29,35 +27,30 @@ from newsline.nlp.pipeline import (
     ArticleAnalysis,
     ArticleFile,
     ArticleInput,
+    BadArticle,
     DateChoice,
     DateEvidence,
     DatedReport,
     DateRange,
     EventCandidate,
     EventFeatures,
-    FrontMatterError,
     PublicationDate,
     actor_prominence,
     analyze_article,
     analyze_collection,
     best_group,
     choose_date,
+    collect_files,
     display_value,
     importance,
     load_article_pipeline,
     modified_range,
-    read_article,
+    read_article_file,
     report_label,
     resolve_reference,
 )
 
 from .models import Actor, Event, Mention, Source
-
-ARTICLE_SUFFIXES = (".txt", ".md", ".text")
-
-
-class BadArticle(Exception):
-    """An article file that cannot be ingested; the message says why, for the person running ingest."""
 
 
 @dataclass
@@ -86,77 +79,6 @@ class PendingArticle:
 Progress = Callable[[str], None]
 
 
-def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, str]], list[tuple[str, str]]]:
-    """Article files under the given paths (folders are walked), the paths that do not exist, and the
-    symbolic links skipped because they lead out of the folder given."""
-    files: list[Path] = []
-    missing: list[tuple[str, str]] = []
-    skipped: list[tuple[str, str]] = []
-    for path in paths:
-        if path.is_dir():
-            found, outside = walk_folder(path)
-            files.extend(found)
-            skipped.extend((str(link), "symbolic link out of the folder, not followed") for link in outside)
-        elif path.is_file():
-            files.append(path)
-        else:
-            missing.append((str(path), "no such file or folder"))
-    return files, missing, skipped
-
-
-def walk_folder(folder: Path) -> tuple[list[Path], list[Path]]:
-    """Article files in a folder and its subfolders; links are followed only when they stay inside it."""
-    root = folder.resolve()
-    files: list[Path] = []
-    outside: list[Path] = []
-    for directory, subfolders, names in os.walk(folder):
-        here = Path(directory)
-        for name in list(subfolders):
-            link = here / name
-            if link.is_symlink() and not link.resolve().is_relative_to(root):
-                outside.append(link)
-                subfolders.remove(name)
-        for name in names:
-            path = here / name
-            if path.suffix.lower() not in ARTICLE_SUFFIXES:
-                continue
-            if path.is_symlink() and not path.resolve().is_relative_to(root):
-                outside.append(path)
-            elif path.is_file():
-                files.append(path)
-    return sorted(files), sorted(outside)
-
-
-def read_article_file(path: Path) -> tuple[str, ArticleFile]:
-    """Read and check one file; returns (content hash, article). Raises BadArticle with the reason."""
-    limit = settings.NEWSLINE_MAX_ARTICLE_BYTES
-    size = path.stat().st_size
-    if size > limit:
-        raise BadArticle(f"file is {size:,} bytes, more than the limit of {limit:,} (NEWSLINE_MAX_ARTICLE_BYTES)")
-    data = path.read_bytes()[: limit + 1]  # the file may have grown since it was measured
-    if len(data) > limit:
-        raise BadArticle(f"file is more than the limit of {limit:,} bytes (NEWSLINE_MAX_ARTICLE_BYTES)")
-    if not data.strip():
-        raise BadArticle("file is empty")
-    if b"\x00" in data:
-        raise BadArticle("file is binary (contains NUL bytes), not a text article")
-    try:
-        raw = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise BadArticle(
-            f"file is not UTF-8 (byte {data[error.start]:#04x} at offset {error.start}); save it as UTF-8 and retry"
-        ) from None
-    if len(raw) > MAX_ARTICLE_CHARS:
-        raise BadArticle(f"article is too long: {len(raw):,} characters, more than the limit of {MAX_ARTICLE_CHARS:,}")
-    try:
-        article = read_article(raw)
-    except FrontMatterError as error:
-        raise BadArticle(str(error)) from None
-    if len(article.text.split()) < 5:
-        raise BadArticle("file has no article text (fewer than five words)")
-    return hashlib.sha256(data).hexdigest(), article
-
-
 def ingest_paths(paths: Iterable[Path], progress: Progress = lambda message: None, force: bool = False) -> IngestReport:
     report = IngestReport()
     files, report.failed, report.skipped = collect_files(paths)
@@ -165,7 +87,7 @@ def ingest_paths(paths: Iterable[Path], progress: Progress = lambda message: Non
     pending: dict[str, PendingArticle] = {}
     for path in files:
         try:
-            key, article = read_article_file(path)
+            key, article = read_article_file(path, settings.NEWSLINE_MAX_ARTICLE_BYTES)
             if path.name in pending:
                 raise BadArticle(f"another file is also named {path.name} ({pending[path.name].path})")
         except (BadArticle, OSError) as error:

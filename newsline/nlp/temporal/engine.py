@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..spacy_model import load_pipeline
 from .patterns import detect
@@ -29,14 +29,19 @@ def find_timexes(doc: Doc | str, anchor: date | None = None) -> list[Timex]:
     if isinstance(doc, str):
         doc = load_pipeline(DEFAULT_MODEL)(doc)
     text = doc.text
+    token_ends = TokenEnds(doc)
     resolver = Resolver(
         anchor,
         direction_of=lambda start, end, cautious: sentence_direction(doc, start, end, cautious),
-        event_after=lambda position: event_phrase(doc, position),
+        event_after=lambda position: event_phrase(doc, position, token_ends),
     )
     timexes = []
     for mention in detect(text):
-        reading = resolver.resolve(mention)
+        try:
+            reading = resolver.resolve(mention)
+        except (ValueError, OverflowError):
+            # Counted outside the calendar Python's dates hold (years 1 to 9999): "3000 years ago" has no value.
+            continue
         if reading is None:
             continue
         timexes.append(
@@ -58,13 +63,25 @@ def find_timexes(doc: Doc | str, anchor: date | None = None) -> list[Timex]:
     return timexes
 
 
-def event_phrase(doc: Doc, position: int) -> str:
+class TokenEnds:
+    """The token ending at a character offset, indexed on first use (once per document, not per expression)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.index: dict[int, int] | None = None
+
+    def token_ending_at(self, position: int) -> Token | None:
+        if self.index is None:
+            self.index = {}
+            for token in self.doc:
+                self.index.setdefault(token.idx + len(token), token.i)
+        i = self.index.get(position)
+        return None if i is None else self.doc[i]
+
+
+def event_phrase(doc: Doc, position: int, token_ends: TokenEnds | None = None) -> str:
     """The phrase governed by the "before"/"after" that ends at `position` ("the president's inauguration")."""
-    preposition = None
-    for token in doc:
-        if token.idx + len(token) == position:
-            preposition = token
-            break
+    preposition = (token_ends or TokenEnds(doc)).token_ending_at(position)
     if preposition is None or preposition.i + 1 >= len(doc):
         return ""
     end = preposition.right_edge.i + 1

@@ -57,7 +57,7 @@ WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 SEASON = r"(?:spring|summer|autumn|fall|winter)"
 NUMBER_WORD = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 NUMBER = (
-    rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{NUMBER_WORD}(?:\s+and\s+a\s+half)?|a\s+(?:single|dozen|hundred|thousand|couple\s+of|couple)"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+1/2)?|{NUMBER_WORD}(?:\s+and\s+a\s+half)?|a\s+(?:single|dozen|hundred|thousand|couple\s+of|couple)"
     r"|an?|several|a\s+few|few|many|some|a\s+number\s+of|numerous|dozens\s+of|hundreds\s+of|thousands\s+of|couple\s+of)"
 )
 _TENS_WORD = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -78,8 +78,8 @@ def number_value(text: str) -> float | None:
         text, half = text[:-4], 0.5
     if text.endswith(" and a half"):
         text, half = text[: -len(" and a half")], 0.5
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
-        return float(text) + half
+    if re.fullmatch(r"\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+", text):
+        return float(text.replace(",", "")) + half
     if text in NUMBER_WORDS:
         return NUMBER_WORDS[text] + half
     parts = re.split(r"[\s-]", text)

@@ -105,7 +105,7 @@ RULES: list[tuple[str, str]] = [
     (
         "relative",
         rf"\b(?:(?P<rmod>earlier|later|early|late|mid|the\s+(?:end|beginning|start|middle|rest)\s+of|end\s+of)[\s-]+)?"
-        rf"(?P<rel>{_RELATIVE}|that|the(?:\s+full)?)\s+(?P<unit>day|week|weekend|month|year|fiscal\s+year|decade|century)\b(?!-)",
+        rf"(?P<rel>{_RELATIVE}|that|the(?:\s+full)?)\s+(?P<unit>day|week|weekend|month|year|fiscal\s+year|decade|century)\b(?!-|\s+\d)",
     ),
     ("relative_in", r"\b(?P<rmod>earlier|later|early|late)\s+in\s+the\s+(?P<unit>week|month|year|decade|day)\b"),
     ("year_adjective", r"\b(?P<yearadj>year-(?:earlier|ago|before)|year-end|year's\s+end|year\s+end|year-to-date)\b"),
