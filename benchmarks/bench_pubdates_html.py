@@ -1,0 +1,92 @@
+"""Publication dates of saved web pages from their markup and printed stamps, scored by the benchmarks' own scorers.
+
+    .venv/bin/python benchmarks/bench_pubdates_html.py [--set pubdates|news-dev|both] [--markup-only] [--errors]
+
+Reads every page of ../shared/benchmarks/pubdates/html/ and ../shared/benchmarks/news-dev/html/ with
+`read_web_page`, gathers the page's printed "Published"/"Updated" stamps with `printed_date_stamps`
+(skipped with --markup-only) and lets `weigh_markup_dates` choose. Writes an export-shaped JSON
+(`{"sources": [{"file", "published"}]}`) and runs the set's `score.py` on it; prints the scorer's
+lines (all of them with --errors, else the totals), the share of pages where htmldate alone (original
+date) is right, and the time per page. No article text analysis runs here: the ingest pipeline adds it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from newsline.nlp.webpages import (  # noqa: E402
+    HTMLDATE_ORIGINAL,
+    TextDateEvidence,
+    printed_date_stamps,
+    read_web_page,
+    weigh_markup_dates,
+)
+
+BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
+SETS = {"pubdates": BENCHMARKS / "pubdates", "news-dev": BENCHMARKS / "news-dev"}
+
+
+def run_set(name: str, folder: Path, markup_only: bool, errors: bool, out_dir: Path) -> None:
+    pages = sorted((folder / "html").glob("*.html"))
+    sources = []
+    htmldate_days = {}
+    started = time.perf_counter()
+    for path in pages:
+        page = read_web_page(path.read_bytes())
+        evidence = TextDateEvidence() if markup_only else printed_date_stamps(page)
+        choice = weigh_markup_dates(page.date_candidates, evidence)
+        sources.append({"file": path.name, "published": choice.date.isoformat() if choice.date else None,
+                        "published_how": choice.kind, "evidence": choice.evidence})
+        htmldate_days[path.stem] = next(
+            (c.date.isoformat() for c in page.date_candidates if c.kind == HTMLDATE_ORIGINAL), ""
+        )
+    elapsed = time.perf_counter() - started
+    export = out_dir / f"{name}-html-export.json"
+    export.write_text(json.dumps({"sources": sources, "events": []}, indent=1), encoding="utf-8")
+    scored = subprocess.run(
+        [sys.executable, str(folder / "score.py"), str(folder / "gold.json"), str(export)],
+        capture_output=True, text=True, check=False,
+    )
+    # No events are exported here, so the news-dev scorer's event lines say nothing.
+    lines = [line for line in scored.stdout.splitlines() if line.strip() and not line.startswith("NOT FOUND")]
+    if not errors:
+        lines = [line for line in lines if line.startswith(("accuracy", "pub dates"))]
+    print(f"== {name}/html: {len(pages)} pages ({'markup only' if markup_only else 'markup and printed stamps'})")
+    print("\n".join(lines) or scored.stderr)
+    print(f"htmldate alone (original date) right: {_htmldate_right(folder, htmldate_days)}/{len(pages)}")
+    print(f"{elapsed / max(1, len(pages)) * 1000:.0f} ms per page; export written to {export}")
+
+
+def _htmldate_right(folder: Path, days: dict[str, str]) -> int:
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    if "sources" in gold:
+        accepted = {Path(name).stem: set(entry["published"]) for name, entry in gold["sources"].items()}
+    else:
+        accepted = {stem: {day} for stem, day in gold.items()}
+    return sum(1 for stem, day in days.items() if day and day in accepted.get(stem, set()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--set", choices=("pubdates", "news-dev", "both"), default="both")
+    parser.add_argument("--markup-only", action="store_true", help="ignore the page's printed stamps")
+    parser.add_argument("--errors", action="store_true", help="print every wrong and unknown page")
+    parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "newsline-bench")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, folder in SETS.items():
+        if args.set in (name, "both"):
+            run_set(name, folder, args.markup_only, args.errors, args.out)
+
+
+if __name__ == "__main__":
+    main()
