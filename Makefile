@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DEBUG ?= 1
 
-.PHONY: run test setup test-setup serve ingest bench-dates bench-timeline lock clean
+.PHONY: run test setup test-setup serve ingest bench-dates bench-timeline bench-news lock clean
 
 run: setup ingest serve
 
@@ -44,6 +44,9 @@ bench-dates: $(VENV)/.test-installed
 
 bench-timeline: setup
 	$(BIN)/python benchmarks/bench_timeline.py
+
+bench-news: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench_news.py
 
 # Regenerate the hash-locked requirements after editing requirements*.in (needs pip-tools).
 lock:
