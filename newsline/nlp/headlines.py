@@ -22,7 +22,8 @@ _ARGUMENTS = ("dobj", "dative", "attr", "acomp", "oprd", "prt", "prep", "agent",
 _DROPPED = ("relcl", "appos", "advcl", "parataxis", "punct", "cc", "conj", "mark", "intj", "preconj", "meta", "dep")
 # Prepositions opening circumstances rather than arguments ("amid turmoil", "as part of his first trip").
 _CIRCUMSTANTIAL = frozenset(
-    {"amid", "amidst", "despite", "following", "while", "because", "besides", "like", "unlike", "given"}
+    {"amid", "amidst", "despite", "following", "while", "because", "besides", "like", "unlike", "given", "according",
+     "including"}
 )
 _PLANNING_ADJECTIVES = frozenset(
     {"due", "set", "expected", "scheduled", "likely", "poised", "slated", "going", "planned", "about"}
@@ -30,6 +31,42 @@ _PLANNING_ADJECTIVES = frozenset(
 _PLANNING_VERBS = frozenset({"plan", "intend", "schedule", "prepare", "aim", "expect"})
 _IRREGULAR_PRESENT = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Subjects a headline cannot stand on: the reader of a timeline does not know who "it" or "they" is.
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those"})
+_FIRST_AND_SECOND_PERSON = frozenset({"i", "we", "you"})
+_REPORTING_VERBS = frozenset(
+    {"say", "report", "tell", "add", "write", "announce", "state", "confirm", "quote", "note", "claim", "cite"}
+)
+# News agencies and broadcasters: "..., Reuters reported" names where the news came from, not who acted.
+NEWS_OUTLETS = frozenset(
+    """
+    reuters ap afp bbc cnn nbc cbs abc npr pbs itv dw tass interfax xinhua kyodo yonhap bloomberg politico axios
+    euronews ria novosti efe ansa dpa pti ani
+    """.split()
+) | frozenset(
+    {"associated press", "agence france-presse", "agence france presse", "al jazeera", "sky news", "fox news",
+     "deutsche welle", "ria novosti", "press trust of india", "the new york times", "new york times",
+     "the washington post", "washington post", "the guardian", "financial times", "the wall street journal",
+     "wall street journal", "nbc news", "cbs news", "abc news", "bbc news", "cnn money", "the times", "the telegraph"}
+)
+# Country and union abbreviations, written in capitals whatever the source did ("755 us diplomats").
+_ABBREVIATIONS = {"us": "US", "usa": "USA", "uk": "UK", "eu": "EU", "un": "UN", "uae": "UAE", "u.s.": "U.S."}
+_IRREGULAR_PARTICIPLES = dict(
+    pair.split(":")
+    for pair in """
+    be:been bear:borne beat:beaten become:become begin:begun bind:bound bite:bitten blow:blown break:broken
+    bring:brought build:built buy:bought catch:caught choose:chosen cut:cut deal:dealt do:done draw:drawn
+    drive:driven eat:eaten fall:fallen feed:fed feel:felt fight:fought find:found fly:flown forbid:forbidden
+    forget:forgotten forgive:forgiven freeze:frozen get:got give:given go:gone grow:grown hang:hung have:had
+    hear:heard hide:hidden hit:hit hold:held hurt:hurt keep:kept know:known lay:laid lead:led leave:left lend:lent
+    let:let lose:lost make:made mean:meant meet:met overtake:overtaken pay:paid put:put quit:quit read:read
+    ride:ridden rise:risen run:run say:said see:seen seek:sought sell:sold send:sent set:set shake:shaken
+    shoot:shot show:shown shut:shut sing:sung sink:sunk speak:spoken spend:spent split:split spread:spread
+    stand:stood steal:stolen stick:stuck strike:struck swear:sworn sweep:swept take:taken teach:taught tear:torn
+    tell:told think:thought throw:thrown undertake:undertaken understand:understood upset:upset wake:woken
+    wear:worn win:won withdraw:withdrawn write:written
+    """.split()
+)
 
 
 @dataclass(frozen=True)
@@ -51,45 +88,75 @@ class Omissions:
 
 def clause_headline(verb: Token, omit: Omissions, subject_name: str = "") -> Headline:
     """A headline for the clause headed by `verb`: subject, verb in headline tense, then its arguments.
-    `subject_name` replaces a personal pronoun subject ("He said" -> "Berg says")."""
-    planned = _is_planned(verb)
-    head = verb
-    main = _planned_main_verb(verb)
-    if main is not None:
-        head = main
+
+    `subject_name` replaces a personal pronoun subject ("He said" -> "Berg says"). Another pronoun subject makes
+    the object the subject ("They closed the border" -> "Border closed"); with no object the headline is empty, as
+    a reader could not tell who acted. When an outlet reports ("Reuters said ...") or the subject is an empty "it"
+    ("It is known that ..."), the reported clause is the headline.
+    """
     subject = subject_of(verb)
-    words: list[str] = []
+    reported = _reported_clause(verb, subject)
+    if reported is not None:
+        return clause_headline(reported, omit, subject_name)
+    headline = _clause_headline(verb, subject, omit, subject_name, full=False)
+    if 0 < len(headline.text.split()) < 3:
+        # Too terse to read alone ("Talks end"): keep the article and the auxiliary ("The talks are ended").
+        headline = _clause_headline(verb, subject, omit, subject_name, full=True)
+    return headline
+
+
+def _clause_headline(verb: Token, subject: Token | None, omit: Omissions, subject_name: str, full: bool) -> Headline:
+    planned = _is_planned(verb)
+    head = _planned_main_verb(verb) or verb
+    omit = Omissions(omit.skip | _attributions(head), omit.hide)
     used: set[int] = {verb.i, head.i}
-
-    def render(token: Token) -> str:
-        text, ids = _render_phrase(token, omit)
-        used.update(ids)
-        return text
-
+    opening: list[str] = []
+    promoted: Token | None = None
+    plural = False
     if subject is not None:
         if subject.lower_ in _PERSONAL_PRONOUNS and subject_name:
-            words.append(subject_name)
+            opening.append(subject_name)
         elif subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl":
             antecedent = subject.head.head
             if antecedent.dep_ == "appos":
                 antecedent = antecedent.head
-            words.append(render(antecedent))
-        else:
-            text, ids = _render_phrase(subject, omit, coordinated=True)
+            text, ids = _render_phrase(antecedent, omit, keep_article=full)
+            opening.append(text)
             used.update(ids)
-            words.append(text)
-    plural = subject is not None and _is_plural(subject)
-    words.append(_verb_group(head, verb, planned, plural))
+            plural = _is_plural(antecedent)
+        elif subject.lower_ in _PRONOUN_SUBJECTS:
+            promoted = _direct_object(head, omit)
+            if promoted is None or any(c.dep_ == "auxpass" for c in head.children):
+                return Headline("", planned)
+            text, ids = _render_phrase(promoted, omit, keep_article=full)
+            opening.append(text)
+            used.update(ids)
+            plural = _is_plural(promoted)
+        else:
+            text, ids = _render_phrase(subject, omit, coordinated=True, keep_article=full)
+            opening.append(text)
+            used.update(ids)
+            plural = _is_plural(subject)
     arguments = [
-        c for c in head.children if c.dep_ in _ARGUMENTS and c.i not in omit.skip and not _is_circumstance(c, omit)
+        c
+        for c in head.children
+        if c.dep_ in _ARGUMENTS and c.i not in omit.skip and c != promoted and not _is_circumstance(c, omit)
     ]
+    if promoted is not None:
+        verb_group = ("not " if _is_negated(head, verb) else "") + ("to be " if planned else "") + _participle(head)
+    elif head.lemma_ == "tell" and not any(c.dep_ in ("dative", "dobj") for c in arguments):
+        # "told Reuters that ..." with the outlet left out is a plain statement.
+        verb_group = _verb_group(head, verb, planned, plural, full, lemma="say")
+    else:
+        verb_group = _verb_group(head, verb, planned, plural, full)
     reports_content = any(c.dep_ == "ccomp" for c in arguments)
+    pieces: list[str] = []
     trailing: list[str] = []
     prepositions = 0
     for child in arguments:
         if child.dep_ == "prt" or reports_content and child.dep_ == "prep":
             continue
-        text, ids = _render_phrase(child, omit)
+        text, ids = _render_phrase(_antecedent(child, verb) or child, omit)
         if not text:
             continue
         if child.dep_ == "prep":
@@ -99,19 +166,25 @@ def clause_headline(verb: Token, omit: Omissions, subject_name: str = "") -> Hea
         if child.i < head.i and child.dep_ == "prep":
             # A fronted circumstance: kept (after the verb) only when it names a place or an event.
             if _names_something(child):
-                trailing.append(
-                    text[:1].lower() + text[1:] if not child.text[:1].isupper() or child.i == child.sent.start else text
-                )
+                trailing.append(text)
                 used.update(ids)
             continue
-        words.append(text)
+        pieces.append(text)
         used.update(ids)
-    text = _join(words + trailing)
-    return Headline(_shorten(text), planned, frozenset(used))
+    pieces += trailing
+    # Too long: the last circumstances go first, whole, rather than cutting a phrase in the middle.
+    while len(pieces) > 1 and len(_join(opening + [verb_group] + pieces).split()) > MAX_WORDS:
+        pieces.pop()
+    # A piece left hanging ("I'm not going to") was cut short in the source: it says nothing on its own.
+    while pieces and _ends_dangling(pieces[-1]):
+        pieces.pop()
+    return Headline(_shorten(_join(opening + [verb_group] + pieces)), planned, frozenset(used))
 
 
 def noun_headline(noun: Token, omit: Omissions) -> Headline:
-    """A headline for an event named by a noun ("the city's 1998 purchase of the stadium" -> "the city's purchase of the stadium")."""
+    """A headline for an event named by a noun ("the city's 1998 purchase of the stadium" -> "the city's purchase of the stadium");
+    a bare name of a happening becomes a clause ("the summit" -> "Summit takes place")."""
+    omit = Omissions(omit.skip | _attributions(noun), omit.hide)
     text, used = _render_phrase(noun, omit, keep_clauses=True)
     has_possessor = any(c.dep_ == "poss" and c.i not in omit.skip for c in noun.children)
     if not has_possessor and noun.dep_ == "dobj":
@@ -119,7 +192,102 @@ def noun_headline(noun: Token, omit: Omissions) -> Headline:
         if subject is not None and subject.pos_ == "PROPN":
             agent, agent_ids = _render_phrase(subject, omit)
             text, used = f"{agent}'s {text}", used | agent_ids
-    return Headline(_shorten(text), _is_planned(noun), frozenset(used))
+    planned = _is_planned(noun)
+    while _ends_dangling(text):  # "talks in" whose object was the date
+        text = text.rsplit(" ", 1)[0] if " " in text else ""
+    if not text:
+        return Headline("", planned)
+    if len(text.split()) < 3:
+        plural = noun.tag_ in ("NNS", "NNPS")
+        text += " to take place" if planned else " take place" if plural else " takes place"
+    return Headline(_shorten(text), planned, frozenset(used))
+
+
+def _antecedent(pronoun: Token, verb: Token) -> Token | None:
+    """What a relative pronoun object stands for: "the order that the minister plans to sign" -> "order"."""
+    if pronoun.dep_ != "dobj" or pronoun.tag_ not in ("WDT", "WP"):
+        return None
+    for node in (pronoun.head, verb, *verb.ancestors):
+        if node.dep_ == "relcl":
+            return node.head
+    return None
+
+
+def _ends_dangling(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[-1].lower() in _DANGLING
+
+
+def _reported_clause(verb: Token, subject: Token | None) -> Token | None:
+    """The clause an outlet reports ("Reuters said the port had closed") or an empty "it" introduces
+    ("It was announced that the port had closed")."""
+    content = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+    if content is None or subject is None:
+        return None
+    if subject.lower_ == "it" and (subject.dep_ == "nsubjpass" or verb.lemma_ == "be"):
+        return content
+    if verb.lemma_ in _REPORTING_VERBS and _is_outlet(subject):
+        return content
+    return None
+
+
+def _is_outlet(token: Token) -> bool:
+    name = " ".join(t.lower_ for t in token.subtree if t.dep_ not in ("punct", "appos", "relcl"))
+    return name in NEWS_OUTLETS or re.sub(r"^the ", "", name) in NEWS_OUTLETS
+
+
+def _attributions(head: Token) -> frozenset[int]:
+    """Tokens saying who reported, not what happened: a trailing "..., Reuters reported" or "..., officials said",
+    and an outlet being told ("told the BBC")."""
+    skipped: set[int] = set()
+    for token in head.subtree:
+        if token.dep_ == "ccomp" and token.lemma_ in _REPORTING_VERBS and token.i > token.head.i:
+            if _after_comma(token) and not _has_content(token):
+                skipped.update(t.i for t in token.subtree)
+        if token.dep_ in ("dative", "dobj") and token.head.lemma_ in _REPORTING_VERBS and _is_outlet(token):
+            skipped.update(t.i for t in token.subtree)
+        if token.lower_ == "according" and any(_is_outlet(o) for c in token.children for o in c.children):
+            skipped.update(t.i for t in token.subtree)
+    return frozenset(skipped)
+
+
+def _after_comma(token: Token) -> bool:
+    """Whether the phrase of `token` is set off by a comma before it (quotes and brackets between do not count)."""
+    words = [t for t in token.subtree if not t.is_punct]
+    i = words[0].i - 1 if words else token.i - 1
+    while i >= 0 and token.doc[i].is_punct:
+        if token.doc[i].text == ",":
+            return True
+        i -= 1
+    return False
+
+
+def _has_content(verb: Token) -> bool:
+    return any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children)
+
+
+def _direct_object(head: Token, omit: Omissions) -> Token | None:
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i not in omit.skip and c.pos_ != "PRON"), None)
+
+
+def _is_negated(head: Token, verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in head.children) or any(c.dep_ == "neg" for c in verb.children)
+
+
+def _participle(verb: Token) -> str:
+    """ "closed", "taken": the verb as a past participle, for a headline in the passive."""
+    particle = " ".join(c.text for c in verb.children if c.dep_ == "prt")
+    tail = f" {particle}" if particle else ""
+    lemma = verb.lemma_.lower()
+    if lemma in _IRREGULAR_PARTICIPLES:
+        return _IRREGULAR_PARTICIPLES[lemma] + tail
+    if verb.tag_ in ("VBD", "VBN"):
+        return verb.text + tail
+    if lemma.endswith("e"):
+        return lemma + "d" + tail
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ied" + tail
+    return lemma + "ed" + tail
 
 
 def _names_something(preposition: Token) -> bool:
@@ -135,6 +303,8 @@ def _names_something(preposition: Token) -> bool:
 def _is_plural(subject: Token) -> bool:
     if any(c.dep_ == "conj" for c in subject.children):
         return True
+    if subject.ent_type_ == "PERSON":
+        return False  # a surname the tagger takes for a plural ("Jo Stiles")
     return subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we", "you", "i")
 
 
@@ -186,33 +356,42 @@ def _is_planned(token: Token) -> bool:
     return False
 
 
-def _verb_group(head: Token, verb: Token, planned: bool, plural: bool) -> str:
-    """The verb in headline style: present for the past, "to meet" for the future, bare participle for the passive."""
+def _verb_group(head: Token, verb: Token, planned: bool, plural: bool, full: bool, lemma: str = "") -> str:
+    """The verb in headline style: present for the past, "to meet" for the future, bare participle for the passive
+    (`full`: "is signed"). `lemma` replaces the verb's own ("tell" without its listener is "say")."""
+    lemma = lemma or head.lemma_
+    text = head.text if lemma == head.lemma_ else _participle_of(lemma, head)
     auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < head.i]
     particle = " ".join(c.text for c in head.children if c.dep_ == "prt")
     tail = f" {particle}" if particle else ""
-    negated = any(c.dep_ == "neg" for c in head.children) or any(c.dep_ == "neg" for c in verb.children)
+    negated = _is_negated(head, verb)
     passive = any(c.dep_ == "auxpass" for c in head.children)
     modal = [c for c in auxiliaries if c.tag_ == "MD" and c.lower_ not in ("will", "shall", "'ll", "wo", "would", "'d")]
     if modal:
-        words = [c.text for c in auxiliaries] + [head.text]
-        return " ".join(words) + tail
+        return " ".join([c.text for c in auxiliaries] + [text]) + tail
     if planned or head is not verb:
         if passive:
-            return ("not " if negated else "") + "to be " + head.text + tail
-        return ("not " if negated else "") + "to " + head.lemma_ + tail
+            return ("not " if negated else "") + "to be " + text + tail
+        return ("not " if negated else "") + "to " + lemma + tail
     if passive:
-        return ("not " if negated else "") + head.text + tail
-    if head.tag_ in ("VBZ", "VBP") and not auxiliaries:
-        return head.text + tail
+        if full or negated:
+            return ("are " if plural else "is ") + ("not " if negated else "") + text + tail
+        return text + tail
     if negated:
-        return ("do not " if plural else "does not ") + head.lemma_ + tail
-    if head.lemma_ == "be":
-        return ("are" if plural else "is") + tail
-    return (_present(head.lemma_, plural) if head.tag_ in ("VBD", "VBN", "VBG") else head.text) + tail
+        if lemma == "be":
+            return ("are not" if plural else "is not") + tail
+        return ("do not " if plural else "does not ") + lemma + tail
+    if head.tag_ in ("VBZ", "VBP", "VBD", "VBN", "VBG") or lemma != head.lemma_:
+        return _present(lemma, plural) + tail
+    return text + tail
+
+
+def _participle_of(lemma: str, head: Token) -> str:
+    return _IRREGULAR_PARTICIPLES.get(lemma) or _participle(head)
 
 
 def _present(lemma: str, plural: bool) -> str:
+    lemma = lemma.lower()
     if plural:
         return "are" if lemma == "be" else lemma
     if lemma in _IRREGULAR_PRESENT:
@@ -237,25 +416,48 @@ def _is_circumstance(child: Token, omit: Omissions) -> bool:
 
 
 def _render_phrase(
-    token: Token, omit: Omissions, keep_clauses: bool = False, coordinated: bool = False
+    token: Token, omit: Omissions, keep_clauses: bool = False, coordinated: bool = False, keep_article: bool = False
 ) -> tuple[str, set[int]]:
     """A token's subtree without relative clauses, appositives, titles before names, or skipped tokens;
-    with the indices of the tokens kept. `coordinated` keeps "and ..." after the head ("Washington and its allies")."""
-    kept = _phrase_tokens(token, omit, keep_clauses, depth=0)
+    with the indices of the tokens kept. `coordinated` keeps "and ..." after the head ("Washington and its allies");
+    `keep_article` a leading "the"."""
+    found = _phrase_tokens(token, omit, keep_clauses, depth=0)
     if coordinated:
         for child in token.children:
             if child.dep_ in ("cc", "conj") and child.i not in omit.skip:
-                kept += _phrase_tokens(child, omit, keep_clauses, depth=1)
-    kept = sorted(kept, key=lambda t: t.i)
-    while kept and (kept[0].dep_ == "det" and kept[0].lower_ in ("the", "a", "an") or kept[0].dep_ == "mark"):
+                found += _phrase_tokens(child, omit, keep_clauses, depth=1)
+    kept = sorted({t.i: t for t in found}.values(), key=lambda t: t.i)
+    # A word written twice by mistake ("to his his team").
+    kept = [t for t in kept if not (t.i > 0 and t.doc[t.i - 1] in kept and t.doc[t.i - 1].lower_ == t.lower_
+                                    and not t.like_num)]
+    while kept and (
+        kept[0].dep_ == "det" and kept[0].lower_ in ("the", "a", "an") and not keep_article or kept[0].dep_ == "mark"
+    ):
         kept.pop(0)
     pieces = []
     for position, item in enumerate(kept):
-        pieces.append(item.text)
+        pieces.append(_cased(item, first=position == 0))
         following = kept[position + 1] if position + 1 < len(kept) else None
         if following is not None and (following.i != item.i + 1 or item.whitespace_):
             pieces.append(" ")
     return re.sub(r"\s+", " ", "".join(pieces)).strip(), {t.i for t in kept}
+
+
+def _cased(token: Token, first: bool) -> str:
+    """Country abbreviations in capitals; a common word capitalised only because it opened a sentence or a quote
+    in lower case ("They said ..." inside "..., officials said")."""
+    if token.text.islower() and token.lower_ in _ABBREVIATIONS and not (token.lower_ == "us" and token.tag_ == "PRP"):
+        return _ABBREVIATIONS[token.lower_]
+    if (
+        first
+        and token.text[:1].isupper()
+        and not token.text.isupper()
+        and token.pos_ != "PROPN"
+        and not token.ent_type_
+        and token.text != "I"
+    ):
+        return token.text[:1].lower() + token.text[1:]
+    return token.text
 
 
 def _phrase_tokens(token: Token, omit: Omissions, keep_clauses: bool, depth: int) -> list[Token]:
@@ -285,14 +487,36 @@ def _phrase_tokens(token: Token, omit: Omissions, keep_clauses: bool, depth: int
             continue
         if token.dep_ != "ROOT" and child.dep_ == "ccomp" and depth >= 1:
             continue
+        if _is_afterthought(child) or _is_fronted(child):
+            continue
         tokens.extend(
             _phrase_tokens(child, omit, keep_clauses, depth + (1 if child.dep_ in ("prep", "acl", "ccomp") else 0))
         )
     return tokens
 
 
+def _is_afterthought(child: Token) -> bool:
+    """A second object after a comma comments on the clause ("..., a remark greeted with anger"), it is not its object."""
+    if child.dep_ not in ("dobj", "npadvmod", "attr"):
+        return False
+    earlier = any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") and c.i < child.i for c in child.head.children)
+    return earlier and _after_comma(child)
+
+
+def _is_fronted(child: Token) -> bool:
+    """A circumstance set before its clause with a comma ("Across the region, ...") inside a reported statement."""
+    head = child.head
+    if child.dep_ not in ("prep", "advcl", "npadvmod") or child.i > head.i or head.pos_ not in ("VERB", "AUX"):
+        return False
+    between = child.doc[child.right_edge.i + 1 : head.i]
+    return any(t.text == "," for t in between)
+
+
 def _names_in_a_row(token: Token, child: Token) -> bool:
-    """ "between Washington and Moscow", "Russia, Iran and Turkey": coordinated names stay together."""
+    """ "between Washington and Moscow", "Russia, Iran and Turkey": coordinated names stay together, and so do
+    coordinated modifiers and numbers ("embassy and consulate staff", "between 40 and 60 cases")."""
+    if token.dep_ in ("compound", "amod", "nummod", "quantmod") or token.tag_ == "CD":
+        return child.dep_ in ("cc", "conj") or child.dep_ == "punct" and child.text == ","
     if token.pos_ != "PROPN":
         return False
     if child.dep_ == "conj":
@@ -319,7 +543,7 @@ def _shorten(text: str) -> str:
     words = text.split()
     if len(words) > MAX_WORDS:
         words = words[:MAX_WORDS]
-        while words and (words[-1].lower() in _DANGLING or words[-1].endswith(",")):
+        while words and (words[-1].lower() in _DANGLING or words[-1].endswith((",", "'s", "’s"))):
             if words[-1].endswith(",") and words[-1].lower().rstrip(",") not in _DANGLING:
                 words[-1] = words[-1].rstrip(",")
                 break
@@ -335,7 +559,9 @@ def _shorten(text: str) -> str:
 
 _DANGLING = frozenset(
     """
-    a an the of in on at to for with by from and or but as that which who whose his her its their our your about
-    over into than if while when where is are was were be been has have had will would
+    a an the of in on at to for with by from and or but nor as that which who whose his her its their our your
+    about over into onto than if while when where whether because although though unless between among against
+    during without within through toward towards upon amid amidst despite via per including
+    is are was were be been has have had will would
     """.split()
 )

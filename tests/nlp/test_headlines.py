@@ -20,7 +20,7 @@ def headline_of_root(nlp, text: str, subject_name: str = "") -> str:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("The minister resigned.", "Minister resigns"),
+        ("The minister resigned.", "The minister resigns"),
         ("Germany has expelled two Russian diplomats.", "Germany expels two Russian diplomats"),
         ("The treaty was signed in Astana.", "Treaty signed in Astana"),
         ("The two sides did not discuss sanctions.", "Two sides do not discuss sanctions"),
