@@ -175,3 +175,8 @@ NEWSLINE_SPACY_MODEL = os.environ.get("NEWSLINE_SPACY_MODEL", "en_core_web_sm_vb
 NEWSLINE_CORPUS_DIR = Path(os.environ.get("NEWSLINE_CORPUS_DIR", BASE_DIR / "fixtures" / "corpus"))
 # Articles larger than this are refused by the ingest command.
 NEWSLINE_MAX_ARTICLE_BYTES = int(os.environ.get("NEWSLINE_MAX_ARTICLE_BYTES", 2_000_000))
+# Fetching article URLs (ingest --url, the admin's Add article): seconds to connect and between reads,
+# the largest page accepted, and how many redirects are followed.
+NEWSLINE_FETCH_TIMEOUT = float(os.environ.get("NEWSLINE_FETCH_TIMEOUT", 15))
+NEWSLINE_FETCH_MAX_BYTES = int(os.environ.get("NEWSLINE_FETCH_MAX_BYTES", 5_000_000))
+NEWSLINE_FETCH_MAX_REDIRECTS = int(os.environ.get("NEWSLINE_FETCH_MAX_REDIRECTS", 5))
