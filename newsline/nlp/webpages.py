@@ -24,6 +24,8 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from .bylines import find_dates
+
 # Publication-date signals, most reliable first. "modified" kinds are when the page last changed: an
 # upper bound for the publication date, never the publication date itself.
 JSON_LD_PUBLISHED = "json_ld_published"
@@ -281,8 +283,6 @@ def _marked_candidates(tree: lxml.html.HtmlElement, language: str) -> Iterator[D
 
     The first `<time>` is a byline when its text prints the day of its `datetime` ("Sept. 19, 2016").
     """
-    from .bylines import find_dates
-
     for element in tree.xpath('//*[@itemprop="datePublished"][not(self::meta)] | //time[@pubdate]'):
         value = element.get("datetime") or element.get("content") or ""
         if (day := parse_markup_date(value)) and _plausible(day):
@@ -320,9 +320,9 @@ def url_date_candidates(url: str) -> list[DateCandidate]:
     """A date in the URL's path: /2015/03/18/, /2015/mar/18/, -20161216-story, /story/2019-08-27/, or /2015/04/."""
     path = urlsplit(url).path if "://" in url else url
     if m := _URL_DAY.search(path):
-        month = _MONTH_ABBR.index(m[2].lower()) + 1 if m[2].isalpha() else int(m[2])
         if m[2].isalpha() and m[2].lower() not in _MONTH_ABBR:
             return []
+        month = _MONTH_ABBR.index(m[2].lower()) + 1 if m[2].isalpha() else int(m[2])
         try:
             day = date(int(m[1]), month, int(m[3]))
         except ValueError:
@@ -403,7 +403,7 @@ def read_web_page(data: bytes, url: str | None = None, declared_charset: str | N
     """Read a saved or fetched HTML page: text without page chrome, metadata and publication-date candidates.
 
     `declared_charset` is the charset of the HTTP Content-Type header, when the page was fetched.
-    Raises WebPageError when the bytes are not an HTML page with readable text.
+    Raises WebPageError when the bytes are not an HTML page, or one with no article text.
     """
     if not data.strip():
         raise WebPageError("the page is empty")
@@ -424,14 +424,16 @@ def read_web_page(data: bytes, url: str | None = None, declared_charset: str | N
             _copy(tree), url=url, with_metadata=True, include_comments=False, include_tables=True, as_dict=True
         )
     extracted = extracted or {}
-    authors = _authors(extracted.get("author") or "")
+    text = (extracted.get("text") or "").strip()
+    if not text:
+        raise WebPageError("no article text on the page (only menus, links or scripts)")
     return WebPage(
         html=html,
         charset=charset,
-        text=(extracted.get("text") or "").strip(),
+        text=text,
         title=(extracted.get("title") or "").strip(),
         outlet=(extracted.get("sitename") or "").strip(),
-        authors=authors,
+        authors=_authors(extracted.get("author") or ""),
         url=url or "",
         canonical_url=canonical,
         language=language,
@@ -479,8 +481,6 @@ def printed_date_stamps(page: WebPage) -> TextDateEvidence:
     "17.07.2014" count); an ambiguous day/month order is not a date. A stamp's date is the first one after
     its word; "Published 3 Jan, updated 16 Jan" gives one of each. `printed` is the first published stamp.
     """
-    from .bylines import find_dates
-
     published: list[tuple[date, str]] = []
     updated: set[date] = set()
     modified: set[date] = set()

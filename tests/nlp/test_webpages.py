@@ -157,9 +157,18 @@ def test_charset_from_content_type(header, charset):
     assert charset_from_content_type(header) == charset
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"])
-def test_not_a_page(data):
-    with pytest.raises(WebPageError):
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"   \n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        (b'<html><body><img src="/photo.jpg" alt=""></body></html>', "no article text"),
+        (b"<html><head><script>var a = 1;</script></head><body></body></html>", "no article text"),
+    ],
+)
+def test_not_an_article_page(data, message):
+    with pytest.raises(WebPageError, match=message):
         read_web_page(data)
 
 
@@ -197,7 +206,10 @@ def test_url_dates(url, day, precision):
     assert (candidate.date, candidate.precision, candidate.kind) == (day, precision, URL_DATE)
 
 
-@pytest.mark.parametrize("url", ["https://example.org/news/article-123456", "https://example.org/2099/01/01/x/"])
+@pytest.mark.parametrize(
+    "url",
+    ["https://example.org/news/article-123456", "https://example.org/2099/01/01/x/", "https://example.org/2015/abc/18/"],
+)
 def test_no_url_date(url):
     assert url_date_candidates(url) == []
 
