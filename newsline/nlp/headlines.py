@@ -143,7 +143,11 @@ def _clause_headline(verb: Token, subject: Token | None, omit: Omissions, subjec
         if c.dep_ in _ARGUMENTS and c.i not in omit.skip and c != promoted and not _is_circumstance(c, omit)
     ]
     if promoted is not None:
-        verb_group = ("not " if _is_negated(head, verb) else "") + ("to be " if planned else "") + _participle(head)
+        negation = "not " if _is_negated(head, verb) else ""
+        if planned:
+            verb_group = negation + "to be " + _participle(head)
+        else:
+            verb_group = (("are " if plural else "is ") if full else "") + negation + _participle(head)
     elif head.lemma_ == "tell" and not any(c.dep_ in ("dative", "dobj") for c in arguments):
         # "told Reuters that ..." with the outlet left out is a plain statement.
         verb_group = _verb_group(head, verb, planned, plural, full, lemma="say")
@@ -182,8 +186,8 @@ def _clause_headline(verb: Token, subject: Token | None, omit: Omissions, subjec
 
 
 def noun_headline(noun: Token, omit: Omissions) -> Headline:
-    """A headline for an event named by a noun ("the city's 1998 purchase of the stadium" -> "the city's purchase of the stadium");
-    a bare name of a happening becomes a clause ("the summit" -> "Summit takes place")."""
+    """A headline for an event named by a noun ("the city's 1998 purchase of the stadium" -> "the city's purchase of
+    the stadium"); a bare name of a happening becomes a clause ("the Lisbon summit" -> "Lisbon summit takes place")."""
     omit = Omissions(omit.skip | _attributions(noun), omit.hide)
     text, used = _render_phrase(noun, omit, keep_clauses=True)
     has_possessor = any(c.dep_ == "poss" and c.i not in omit.skip for c in noun.children)
@@ -369,6 +373,10 @@ def _verb_group(head: Token, verb: Token, planned: bool, plural: bool, full: boo
     modal = [c for c in auxiliaries if c.tag_ == "MD" and c.lower_ not in ("will", "shall", "'ll", "wo", "would", "'d")]
     if modal:
         return " ".join([c.text for c in auxiliaries] + [text]) + tail
+    future_then = any(c.lower_ in ("would", "'d") for c in auxiliaries)
+    if head.tag_ == "VB" and future_then and not negated and head.lemma_ != "be":
+        # "said the port would close": the future as seen then.
+        return "to " + lemma + tail
     if planned or head is not verb:
         if passive:
             return ("not " if negated else "") + "to be " + text + tail
@@ -474,7 +482,7 @@ def _phrase_tokens(token: Token, omit: Omissions, keep_clauses: bool, depth: int
             and not _names_in_a_row(token, child)
         ):
             continue
-        if child.dep_ == "acl" and not keep_clauses:
+        if child.dep_ == "acl" and not keep_clauses and not _says_what_it_does(child):
             continue
         if child.dep_ == "prep" and (child.lower_ in _CIRCUMSTANTIAL or depth >= 2 or _is_circumstance(child, omit)):
             continue
@@ -496,11 +504,16 @@ def _phrase_tokens(token: Token, omit: Omissions, keep_clauses: bool, depth: int
 
 
 def _is_afterthought(child: Token) -> bool:
-    """A second object after a comma comments on the clause ("..., a remark greeted with anger"), it is not its object."""
+    """A second object after a comma comments on the clause ("..., a remark greeted with anger"): not its object."""
     if child.dep_ not in ("dobj", "npadvmod", "attr"):
         return False
     earlier = any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") and c.i < child.i for c in child.head.children)
     return earlier and _after_comma(child)
+
+
+def _says_what_it_does(clause: Token) -> bool:
+    """A participle with its object right after a noun carries the meaning ("a law banning imports")."""
+    return clause.tag_ == "VBG" and clause.i == clause.head.i + 1 and any(c.dep_ == "dobj" for c in clause.children)
 
 
 def _is_fronted(child: Token) -> bool:

@@ -63,3 +63,88 @@ def test_long_headlines_are_cut_at_a_word_boundary(nlp):
     headline = headline_of_root(nlp, text)
     assert len(headline.split()) <= 16
     assert headline.split()[-1].lower() not in {"and", "of", "the", "in", "on"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Coordination once, a word typed twice once.
+        ("Ruritania and the Western allies rejected the referendum.", "Ruritania and the Western allies reject referendum"),
+        ("Lagos and and Abuja agreed a deal.", "Lagos and Abuja agree deal"),
+        ("The mayor thanked his his staff.", "Mayor thanks his staff"),
+        # The outlet that reports is the attribution, not part of the headline.
+        ("Minister Ana Duarte said the port would reopen, Reuters reported.", "Ana Duarte says port would reopen"),
+        ("The strike has ended, the union leader told the BBC.", "Union leader says strike has ended"),
+        ("According to AFP, police in Lyon arrested three men.", "Police in Lyon arrest three men"),
+        ("Reuters reported that Chilean miners had ended their strike.", "Chilean miners end their strike"),
+        ("It was announced that the Danish port would close.", "Danish port to close"),
+        # Country abbreviations in capitals; the pronoun "us" stays as it is.
+        ("Officials said Warsaw would host 300 us troops.", "Officials say Warsaw would host 300 US troops"),
+        ("The minister said the uk would respond.", "Minister says UK would respond"),
+        ("Police told us nothing.", "Police tell us nothing"),
+        # Agreement with the subject, negation kept.
+        ("Jo Stiles said the bridge was unsafe.", "Jo Stiles says bridge was unsafe"),
+        ("The committee was not ready.", "Committee is not ready"),
+        ("The court did not approve the merger.", "Court does not approve merger"),
+        # The words that make it true stay; a comment after a comma goes.
+        ("Parliament passed a law banning imports of palm oil.", "Parliament passes law banning imports of palm oil"),
+        (
+            "The envoy said Lisbon expects Madrid to sign the accord, a claim denied by Spain.",
+            "Envoy says Lisbon expects Madrid to sign the accord",
+        ),
+        (
+            "Across the valley, the river has flooded 200 homes, Inspector Mia Kovac said.",
+            "Inspector Mia Kovac says river has flooded 200 homes",
+        ),
+    ],
+)
+def test_headline_is_a_readable_clause(nlp, text, expected):
+    assert headline_of_root(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It expelled four diplomats.", "Four diplomats expelled"),
+        ("They have taken the airport.", "The airport is taken"),
+        ("We will open a consulate in Accra.", "Consulate to be opened in Accra"),
+    ],
+)
+def test_pronoun_subject_without_referent_gives_way_to_the_object(nlp, text, expected):
+    assert headline_of_root(nlp, text) == expected
+
+
+def test_pronoun_subject_with_nothing_to_put_first_gives_no_headline(nlp):
+    assert headline_of_root(nlp, "She resigned.") == ""
+
+
+def test_short_headline_keeps_its_article(nlp):
+    assert headline_of_root(nlp, "The talks collapsed.") == "The talks collapse"
+
+
+def test_a_bare_event_noun_becomes_a_clause(nlp):
+    doc = nlp("Ministers met in Quito before the Andean summit.")
+    summit = next(t for t in doc if t.text == "summit")
+    assert noun_headline(summit, Omissions()).text == "Andean summit takes place"
+
+
+def test_a_relative_pronoun_object_is_replaced_by_what_it_stands_for(nlp):
+    doc = nlp("The decree that the Kenyan president signed on Friday bans night fishing.")
+    signed = next(t for t in doc if t.text == "signed")
+    friday = {t.i for t in doc if t.text in ("on", "Friday")}
+    assert clause_headline(signed, Omissions(skip=frozenset(friday))).text == "Kenyan president signs decree"
+
+
+def test_a_cut_off_quotation_is_left_out(nlp):
+    headline = headline_of_root(nlp, 'The farmer told her: "I am not going to.')
+    assert not headline.lower().endswith(" to")
+
+
+def test_long_headlines_drop_whole_trailing_phrases(nlp):
+    text = (
+        "The regional council of Upper Silesia approved a new plan for flood defences along the river Oder "
+        "with funds from the national budget for the coming decade."
+    )
+    headline = headline_of_root(nlp, text)
+    assert len(headline.split()) <= 16
+    assert headline.startswith("Regional council of Upper Silesia approves new plan for flood defences")
