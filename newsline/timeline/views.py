@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from datetime import timezone as dt_timezone
 from functools import wraps
@@ -27,8 +27,9 @@ from .models import Actor, Event, Mention, Source
 PAGE_SIZE = 50
 # This many empty months between two events get a "— 2 years —" marker.
 QUIET_MONTHS = 6
-# Above this many months the overview counts years instead, so bars stay wide enough to click.
-MAX_OVERVIEW_MONTHS = 240
+# From this many months the overview counts years (or longer stretches), so there are at most MAX_OVERVIEW_BARS.
+MAX_OVERVIEW_MONTHS = 120
+MAX_OVERVIEW_BARS = 60
 MONTH_PRECISIONS = ("day", "week", "month")
 # Aggregates are keyed by the data version, so this only bounds how long unused entries linger.
 AGGREGATE_CACHE_SECONDS = 600
@@ -140,7 +141,7 @@ class Segment:
 
     def position(self, day: date) -> float:
         share = (day - self.start).days / max((self.end - self.start).days, 1)
-        return self.x + self.width * min(max(share, 0.0), 1.0)
+        return round(self.x + self.width * min(max(share, 0.0), 1.0), 1)
 
 
 @dataclass
@@ -154,11 +155,11 @@ class ScaleMark:
 
     @property
     def width(self) -> float:
-        return max(self.x_end - self.x, 3.0)
+        return round(max(self.x_end - self.x, 3.0), 1)
 
     @property
     def tail_x(self) -> float:
-        return self.x - BOUND_TAIL if self.bound == "before" else self.x_end + BOUND_TAIL
+        return round(self.x - BOUND_TAIL if self.bound == "before" else self.x_end + BOUND_TAIL, 1)
 
     @property
     def occupies(self) -> tuple[float, float]:
@@ -252,7 +253,7 @@ def scale_segments(spans: list[tuple[date, date]], left: float, right: float) ->
 def segment_ticks(segment: Segment) -> list[ScaleTick]:
     """Year ticks (labelled) and, where months are wide enough, month ticks."""
     per_month = segment.width / max((segment.end - segment.start).days / 30.44, 1 / 30.44)
-    ticks = [ScaleTick(segment.x, str(segment.start.year), True)]
+    ticks = [ScaleTick(round(segment.x, 1), str(segment.start.year), True)]
     month = date(segment.start.year, segment.start.month, 1)
     while True:
         month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
@@ -320,7 +321,7 @@ def build_time_scale(events: list[Event], lanes_by_actor: bool = False) -> TimeS
         x, x_end = segment.position(start), segment.position(end)
         bound = {"BEFORE": "before", "ON_OR_BEFORE": "before", "AFTER": "after", "ON_OR_AFTER": "after"}
         if event.precision == "day" or x_end - x < 6:
-            x = x_end = (x + x_end) / 2
+            x = x_end = round((x + x_end) / 2, 1)
             return ScaleMark(event, x, x_end, point=True, bound=bound.get(event.date_mod, ""))
         return ScaleMark(event, x, x_end, point=False, bound=bound.get(event.date_mod, ""))
 
@@ -350,7 +351,7 @@ def build_time_scale(events: list[Event], lanes_by_actor: bool = False) -> TimeS
         y += height
     ticks = [tick for segment in segments for tick in segment_ticks(segment)]
     breaks = [
-        ScaleBreak(before.x + before.width + BREAK_WIDTH / 2, quiet_between(before.end, after.start))
+        ScaleBreak(round(before.x + before.width + BREAK_WIDTH / 2, 1), quiet_between(before.end, after.start))
         for before, after in zip(segments, segments[1:])
     ]
     return TimeScale(marks=marks, ticks=thin_labels(ticks, breaks), breaks=breaks, more=more, lanes=lanes, left=left,
@@ -382,28 +383,36 @@ class OverviewBar:
     count: int
     height: float
     label: str
-    period: str  # a from/to value: "2017-02" or "2017"
-    selected: bool
+    period_from: str  # from/to values: "2017-02", "2017"
+    period_to: str
+    start: date
+    end: date  # exclusive
     year_only: bool = False
+    selected: bool = False
 
     @property
     def y(self) -> float:
-        return OVERVIEW_BAR_HEIGHT + 4 - self.height
+        return round(OVERVIEW_BAR_HEIGHT + 4 - self.height, 1)
 
     @property
     def count_y(self) -> float:
-        return max(self.y - 3, 11)
+        return round(max(self.y - 3, 11), 1)
 
     @property
     def middle(self) -> float:
-        return self.x + self.width / 2
+        return round(self.x + self.width / 2, 1)
+
+    @property
+    def description(self) -> str:
+        return f"{self.label}: {self.count:,} event{'' if self.count == 1 else 's'}"
 
 
 @dataclass
 class OverviewLabel:
     x: float
     text: str
-    period: str
+    period_from: str = ""
+    period_to: str = ""
 
 
 @dataclass
@@ -411,7 +420,7 @@ class Overview:
     bars: list[OverviewBar]
     years: list[OverviewLabel]
     months: list[OverviewLabel]
-    by_year: bool
+    unit: str  # "month", "year" or "5 years"
     first_year: int
     last_year: int
     total: int
@@ -421,6 +430,10 @@ class Overview:
         return any(bar.year_only for bar in self.bars)
 
     @property
+    def by_month(self) -> bool:
+        return self.unit == "month"
+
+    @property
     def height(self) -> int:
         return OVERVIEW_BAR_HEIGHT + (44 if self.months else 26)
 
@@ -428,56 +441,93 @@ class Overview:
     def year_y(self) -> int:
         return OVERVIEW_BAR_HEIGHT + (38 if self.months else 20)
 
+    def selecting(self, start: date | None, end: date | None) -> Overview:
+        """A copy with the bars inside the from/to range marked."""
+        if start is None and end is None:
+            return self
+        bars = [replace(bar, selected=(start is None or bar.end > start) and (end is None or bar.start <= end))
+                for bar in self.bars]
+        return replace(self, bars=bars)
 
-def build_overview(span: tuple[date | None, date | None], periods: list[tuple[str, int]],
-                   selected_start: date | None, selected_end: date | None) -> Overview | None:
-    """Bars of events per month (per year over long spans) across the whole `span`, labelled with years and months."""
+
+def years_per_bar(first: date, last: date) -> int:
+    """0 for one bar per month; otherwise how many years each bar counts, so there are at most MAX_OVERVIEW_BARS."""
+    if (last.year * 12 + last.month) - (first.year * 12 + first.month) < MAX_OVERVIEW_MONTHS:
+        return 0
+    years = last.year - first.year + 1
+    return next(step for step in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 10_000) if years / step <= MAX_OVERVIEW_BARS)
+
+
+def build_overview(span: tuple[date | None, date | None], periods: list[tuple[str, int]]) -> Overview | None:
+    """Bars of events per month (per year or more over long spans) across the whole `span`, labelled with years and
+    months; events dated only to a year are a low band over their year, not a January bar."""
     first, last = span
     if first is None or last is None or not periods:
         return None
-    months = (last.year * 12 + last.month) - (first.year * 12 + first.month) + 1
-    by_year = months > MAX_OVERVIEW_MONTHS
-    if by_year:
-        periods = by_year_counts(periods)
-    bins = (last.year - first.year + 1) if by_year else months
-    bin_width = (SCALE_WIDTH - 2) / bins
-    tallest = max(count for _, count in periods)
-    bars = []
-    for period, count in periods:
-        year, month = int(period[:4]), int(period[5:7] or 0)
+    step = years_per_bar(first, last)
+    if step:
+        first_year = first.year - first.year % step
+        bins = (last.year - first_year) // step + 1
+        folded: Counter[int] = Counter()
+        for period, count in periods:
+            folded[(int(period[:4]) - first_year) // step] += count
+        cells = []
+        for index, count in sorted(folded.items()):
+            start_year = first_year + index * step
+            end_year = min(start_year + step - 1, 9999)
+            label = str(start_year) if step == 1 else f"{start_year}–{end_year}"
+            cells.append((index, 1, count, label, str(start_year), str(end_year),
+                          date(start_year, 1, 1), safe_year_end(end_year), False))
+    else:
         first_index = first.year * 12 + first.month
-        if by_year:
-            index, length, label = year - first.year, 1, period
-            start, end = date(year, 1, 1), date(year + 1, 1, 1)
-        elif month == 0:
-            # Dated only to a year (or a season, a decade): a low band over the whole year, not a January bar.
-            index = max(0, year * 12 + 1 - first_index)
-            length = min(bins, year * 12 + 13 - first_index) - index
-            label, start, end = f"{year}, dated only to the year", date(year, 1, 1), date(year + 1, 1, 1)
-        else:
-            index, length, label = (year * 12 + month) - first_index, 1, f"{MONTH_NAMES[month - 1]} {year}"
-            start, end = date(year, month, 1), date(year + month // 12, month % 12 + 1, 1)
-        selected = (selected_start is not None or selected_end is not None) and (
-            (selected_start is None or end > selected_start) and (selected_end is None or start <= selected_end)
-        )
-        bars.append(OverviewBar(x=1 + index * bin_width + bin_width * 0.1, width=max(bin_width * (length - 0.2), 1.0),
-                                count=count, height=max(3.0, OVERVIEW_BAR_HEIGHT * count / tallest), label=label,
-                                period=period, selected=selected, year_only=month == 0 and not by_year))
+        bins = (last.year * 12 + last.month) - first_index + 1
+        cells = []
+        for period, count in periods:
+            year, month = int(period[:4]), int(period[5:7] or 0)
+            if month == 0:
+                index = max(0, year * 12 + 1 - first_index)
+                length = min(bins, year * 12 + 13 - first_index) - index
+                cells.append((index, length, count, f"{year}, dated only to the year", str(year), str(year),
+                              date(year, 1, 1), safe_year_end(year), True))
+            else:
+                end = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+                cells.append(((year * 12 + month) - first_index, 1, count, f"{MONTH_NAMES[month - 1]} {year}",
+                              period, period, date(year, month, 1), end, False))
+    bin_width = (SCALE_WIDTH - 2) / bins
+    tallest = max(cell[2] for cell in cells)
+    bars = [
+        OverviewBar(x=round(1 + index * bin_width + bin_width * 0.1, 1),
+                    width=round(max(bin_width * (length - 0.2), 1.0), 1), count=count,
+                    height=round(max(3.0, OVERVIEW_BAR_HEIGHT * count / tallest), 1), label=label,
+                    period_from=period_from, period_to=period_to, start=start, end=end, year_only=year_only)
+        for index, length, count, label, period_from, period_to, start, end, year_only in cells
+    ]
     bars.sort(key=lambda bar: not bar.year_only)
     years, month_labels = [], []
-    year_step = max(1, -(-(last.year - first.year + 1) * 44 // SCALE_WIDTH))
-    for year in range(first.year, last.year + 1):
-        offset = (year - first.year) if by_year else max(0, (year * 12 + 1) - (first.year * 12 + first.month))
-        if (year - first.year) % year_step == 0:
-            years.append(OverviewLabel(x=1 + offset * bin_width, text=str(year), period=str(year)))
-    if not by_year and bin_width >= 14:
-        for index in range(bins):
-            year, month = divmod(first.year * 12 + first.month - 1 + index, 12)
-            text = MONTH_ABBR[month] if bin_width >= 30 else MONTH_NAMES[month][0]
-            month_labels.append(OverviewLabel(x=1 + (index + 0.5) * bin_width, text=text,
-                                              period=f"{year}-{month + 1:02d}"))
-    return Overview(bars=bars, years=years, months=month_labels, by_year=by_year, first_year=first.year,
+    if step:
+        label_every = max(1, -(-bins * 48 // SCALE_WIDTH))
+        for index in range(0, bins, label_every):
+            year = first_year + index * step
+            years.append(OverviewLabel(x=round(1 + index * bin_width, 1), text=str(year), period_from=str(year),
+                                       period_to=str(min(year + step * label_every - 1, 9999))))
+    else:
+        label_every = max(1, -(-(last.year - first.year + 1) * 44 // SCALE_WIDTH))
+        for year in range(first.year, last.year + 1, label_every):
+            offset = max(0, (year * 12 + 1) - (first.year * 12 + first.month))
+            years.append(OverviewLabel(x=round(1 + offset * bin_width, 1), text=str(year), period_from=str(year),
+                                       period_to=str(year)))
+        if bin_width >= 14:
+            for index in range(bins):
+                year, month = divmod(first.year * 12 + first.month - 1 + index, 12)
+                text = MONTH_ABBR[month] if bin_width >= 30 else MONTH_NAMES[month][0]
+                month_labels.append(OverviewLabel(x=round(1 + (index + 0.5) * bin_width, 1), text=text))
+    unit = "month" if not step else ("year" if step == 1 else f"{step} years")
+    return Overview(bars=bars, years=years, months=month_labels, unit=unit, first_year=first.year,
                     last_year=last.year, total=sum(count for _, count in periods))
+
+
+def safe_year_end(year: int) -> date:
+    return date(year + 1, 1, 1) if year < 9999 else date.max
 
 
 def data_version() -> tuple[str, datetime | None]:
@@ -570,7 +620,7 @@ def index(request: HttpRequest) -> HttpResponse:
     filters = form.valid_filters()
     from_range, to_range = filters.get("date_from"), filters.get("date_to")
     overview_events = form.filter(visible, include_dates=False)
-    span, periods = cached(request, "overview", sorted(query_without_dates(query).items()), lambda: (
+    overview = cached(request, "overview", sorted(query_without_dates(query).items()), lambda: build_overview(
         overview_events.date_span(), overview_events.count_per_month_or_year()))
     if lanes_by_actor:
         query["lanes"] = "actor"
@@ -586,8 +636,8 @@ def index(request: HttpRequest) -> HttpResponse:
         "focus_first": False,
         "scale": build_time_scale(rows, lanes_by_actor) if page == 1 or rows else None,
         "lanes_by_actor": lanes_by_actor,
-        "overview": build_overview(
-            span, periods, from_range.start if from_range else None, to_range.end if to_range else None
+        "overview": overview and overview.selecting(
+            from_range.start if from_range else None, to_range.end if to_range else None
         ),
         "dates_filtered": bool(from_range or to_range),
         "active_filters": len(form.describe()),
@@ -610,13 +660,6 @@ def index(request: HttpRequest) -> HttpResponse:
     ]
     ctx["sources"] = [(source, source.pk in selected_sources) for source in Source.objects.defer("text")]
     return render(request, "timeline/index.html", ctx)
-
-
-def by_year_counts(periods: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    years: Counter[str] = Counter()
-    for period, count in periods:
-        years[period[:4]] += count
-    return sorted(years.items())
 
 
 @public_page
