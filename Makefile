@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DEBUG ?= 1
 
-.PHONY: run test setup test-setup serve ingest bench-dates bench-timeline bench-news lock clean
+.PHONY: run test setup test-setup serve ingest bench-dates bench-timeline bench-news bench-load lock clean
 
 run: setup ingest serve
 
@@ -47,6 +47,9 @@ bench-timeline: setup
 
 bench-news: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_news.py
+
+bench-load: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench_load.py
 
 # Regenerate the hash-locked requirements after editing requirements*.in (needs pip-tools).
 lock:

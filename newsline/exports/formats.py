@@ -44,13 +44,14 @@ class Selection:
 
     def iter_events(self) -> Iterator[Event]:
         """Events with their actors and cited sources, fetched in chunks so memory stays bounded."""
-        mentions = Prefetch("mentions", queryset=Mention.objects.select_related("source"))
+        # Without the article texts: a source's whole text would otherwise be read once per mention.
+        mentions = Prefetch("mentions", queryset=Mention.objects.select_related("source").defer("source__text"))
         return self.events.prefetch_related("actors", mentions).iterator(chunk_size=CHUNK_SIZE)
 
     def sources(self) -> list[Source]:
         """The sources cited by the exported events, oldest publication first."""
         cited = Source.objects.filter(mentions__event__in=self.events.order_by().values("pk")).distinct()
-        return list(cited.order_by(F("published").asc(nulls_last=True), "file_name"))
+        return list(cited.defer("text").order_by(F("published").asc(nulls_last=True), "file_name"))
 
     def undated_count(self) -> int:
         return self.events.filter(date_start__isnull=True).count()
