@@ -124,6 +124,15 @@ def _clause_headline(verb: Token, subject: Token | None, omit: Omissions, subjec
             opening.append(text)
             used.update(ids)
             plural = _is_plural(antecedent)
+        elif subject.lower_ == "i":
+            # In a news story "I" is the writer.
+            opening.append("Writer")
+        elif subject.lower_ in _PRONOUN_SUBJECTS and head.lemma_ == "be" and _attribute(head, omit) is not None:
+            # "This is the minister's letter from May": what is shown is the headline.
+            text, ids = _render_phrase(_attribute(head, omit), omit, keep_clauses=True)
+            while _ends_dangling(text):
+                text = text.rsplit(" ", 1)[0] if " " in text else ""
+            return Headline(_shorten(text), planned, frozenset(ids))
         elif subject.lower_ in _PRONOUN_SUBJECTS:
             promoted = _direct_object(head, omit)
             if promoted is None or any(c.dep_ == "auxpass" for c in head.children):
@@ -272,6 +281,10 @@ def _has_content(verb: Token) -> bool:
 
 def _direct_object(head: Token, omit: Omissions) -> Token | None:
     return next((c for c in head.children if c.dep_ == "dobj" and c.i not in omit.skip and c.pos_ != "PRON"), None)
+
+
+def _attribute(head: Token, omit: Omissions) -> Token | None:
+    return next((c for c in head.children if c.dep_ == "attr" and c.i not in omit.skip and c.pos_ != "PRON"), None)
 
 
 def _is_negated(head: Token, verb: Token) -> bool:

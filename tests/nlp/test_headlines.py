@@ -148,3 +148,8 @@ def test_long_headlines_drop_whole_trailing_phrases(nlp):
     headline = headline_of_root(nlp, text)
     assert len(headline.split()) <= 16
     assert headline.startswith("Regional council of Upper Silesia approves new plan for flood defences")
+
+
+def test_first_person_is_the_writer_and_a_demonstrative_shows_its_attribute(nlp):
+    assert headline_of_root(nlp, "I visited the Gdansk shipyard.") == "Writer visits Gdansk shipyard"
+    assert headline_of_root(nlp, "This is Ana Lopes's letter to the court.") == "Ana Lopes's letter to the court"
