@@ -49,3 +49,16 @@ def test_lanes_by_actor_put_each_top_actor_on_a_row(live_server, page, timeline)
     # A year-only event is drawn as a bar across its year, far wider than a day's dot.
     year_bar = page.locator(f'.scale-chart a[href="/events/{timeline["sanctions"].pk}/"] rect').first
     assert year_bar.bounding_box()["width"] > 100
+
+
+def test_dragging_across_the_overview_zooms_to_that_stretch(live_server, page, timeline):  # noqa: F811
+    page.goto(live_server.url + "/")
+    start = page.locator('.overview a[aria-label="June 2015: 1 event"] .hit').bounding_box()
+    end = page.locator('.overview a[aria-label="February 2017: 1 event"] .hit').bounding_box()
+    page.mouse.move(start["x"] + start["width"] / 2, start["y"] + 20)
+    page.mouse.down()
+    page.mouse.move(end["x"] + end["width"] / 2, end["y"] + 20, steps=5)
+    assert page.locator(".overview .bar-link.in-stretch").count() == 2
+    page.mouse.up()
+    page.wait_for_url(re.compile(r"/\?from=2015-06&to=2017-02$"))
+    assert headlines(page) == ["Border talks collapse", "Ministers met in the capital"]
