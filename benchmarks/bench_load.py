@@ -19,7 +19,6 @@ import os
 import re
 import secrets
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -194,7 +193,8 @@ def main() -> int:
         try:
             urls = pick_urls(port)
             workers = os.environ.get("WEB_CONCURRENCY", "2")
-            print(f"gunicorn on {HOST}:{port}, {workers} workers, DEBUG off; {options.seconds:g} s per URL", flush=True)
+            print(f"gunicorn on {HOST}:{port}, {workers} workers, DEBUG off; {options.seconds:g} s per URL; "
+                  f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} before the run", flush=True)
             results = []
             for clients in options.clients:
                 for url in urls:
@@ -204,6 +204,7 @@ def main() -> int:
         finally:
             server.terminate()
             server.wait(timeout=30)
+    print(f"Load average after the run: {os.getloadavg()[0]:.1f} (other processes on the machine share the CPUs)")
     return 0 if report(results) else 1
 
 

@@ -1,4 +1,4 @@
-"""gunicorn as `make run` and `make bench-load` start it: errors and the access log (with request ids) on the console."""
+"""gunicorn as `make run` and `make bench-load` start it: errors and the access log (with request ids) to the console."""
 
 import os
 

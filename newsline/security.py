@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 
 class ContentSecurityPolicyMiddleware:
@@ -36,11 +36,17 @@ class AdminNullCharacterMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.path.startswith(reverse("admin:index")) and any(
-            "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
-        ):
+        has_nul = any("\x00" in key or "\x00" in "".join(values) for key, values in request.GET.lists())
+        if has_nul and self.is_admin(request):
             return HttpResponseBadRequest(
                 "This address contains a NUL character (%00), which no filter or search accepts.\n",
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)
+
+    @staticmethod
+    def is_admin(request: HttpRequest) -> bool:
+        try:
+            return request.path.startswith(reverse("admin:index"))
+        except NoReverseMatch:
+            return False

@@ -6,7 +6,7 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 
 from newsline.exports.formats import FORMATS
-from tests.timeline.conftest import editor, editor_client  # noqa: F401 - fixtures
+from tests.timeline.conftest import editors_group
 from tests.timeline.factories import make_event, make_source
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +15,7 @@ EXECUTABLE_SCRIPT_TYPES = ("", "text/javascript", "module", "application/javascr
 
 
 class InlineCode(HTMLParser):
-    """Collects what a CSP without 'unsafe-inline' would block: inline scripts and styles, handlers, style attributes."""
+    """What a CSP without 'unsafe-inline' blocks: inline scripts and styles, event handlers, style attributes."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -69,6 +69,14 @@ def test_every_response_sends_a_policy_without_unsafe_inline(client, pages):
 def test_public_pages_have_no_inline_script_or_style(client, pages):
     found = {path: inline_code(client.get(path).content.decode()) for path in pages}
     assert {path: code for path, code in found.items() if code} == {}
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    editor = django_user_model.objects.create_user("editor", is_staff=True)
+    editor.groups.add(editors_group())
+    client.force_login(editor)
+    return client
 
 
 def test_admin_pages_have_no_inline_script_or_style(editor_client, pages):

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def documented_production_environment() -> dict[str, str]:
     """The NAME=value lines of the README's production example, with a real random secret key."""
     readme = (ROOT / "README.md").read_text()
-    block = re.search(r"`manage.py check --deploy` then reports nothing.*?```sh\n(.*?)```", readme, re.S)
+    block = re.search(r"`manage.py check --deploy` then reports nothing.*?```sh\n(.*?)```", readme, re.DOTALL)
     assert block, "the README's production example is missing"
     documented = dict(line.split("=", 1) for line in block[1].splitlines() if line.strip())
     assert {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "SECURE_COOKIES",
@@ -26,7 +26,7 @@ def documented_production_environment() -> dict[str, str]:
 def check_deploy(environment: dict[str, str]) -> subprocess.CompletedProcess:
     inherited = {k: v for k, v in os.environ.items() if not k.startswith(("SECURE_", "DEBUG", "SECRET_KEY", "ALLOWED"))}
     return subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], cwd=ROOT,
-                          env=inherited | environment, capture_output=True, text=True, timeout=120)
+                          env=inherited | environment, capture_output=True, text=True, timeout=120, check=False)
 
 
 def test_check_deploy_reports_nothing_under_the_documented_production_environment():
@@ -36,7 +36,8 @@ def test_check_deploy_reports_nothing_under_the_documented_production_environmen
 
 
 def test_check_deploy_warns_without_the_https_settings():
-    result = check_deploy({"DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "newsline.example.org"})
+    result = check_deploy({"DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50),
+                           "ALLOWED_HOSTS": "newsline.example.org"})
     assert result.returncode == 1
     for warning in ("security.W004", "security.W008", "security.W012", "security.W016"):
         assert warning in result.stderr + result.stdout
@@ -47,7 +48,7 @@ def production_settings(**environment: str) -> subprocess.CompletedProcess:
     show = ("import newsline.settings as s; print(s.SECURE_PROXY_SSL_HEADER, s.SECURE_HSTS_SECONDS, "
             "s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT)")
     inherited = {k: v for k, v in os.environ.items() if not k.startswith(("SECURE_", "DEBUG"))}
-    return subprocess.run([sys.executable, "-c", show], cwd=ROOT, capture_output=True, text=True, timeout=60,
+    return subprocess.run([sys.executable, "-c", show], cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,
                           env=inherited | {"DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50)} | environment)
 
 

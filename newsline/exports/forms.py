@@ -33,7 +33,8 @@ def select_events(query: Any) -> Selection:
     events = filter_form.filter(Event.objects.visible())
     filters = filter_form.as_query()
     errors = [
-        f"{FilterForm.QUERY_NAMES.get(name, name)}: {' '.join(messages)}" for name, messages in filter_form.errors.items()
+        f"{FilterForm.QUERY_NAMES.get(name, name)}: {' '.join(messages)}"
+        for name, messages in filter_form.errors.items()
     ]
     if top_form.is_valid() and (top := top_form.cleaned_data["top"]):
         by_importance = events.order_by("-importance", F("date_start").asc(nulls_last=True), "pk")

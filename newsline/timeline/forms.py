@@ -21,7 +21,9 @@ def reject_control_characters(value: Any) -> None:
     """Filters are words and dates: a control character is a typing or encoding mistake (and NUL breaks PostgreSQL)."""
     values = value if isinstance(value, (list, tuple)) else [value]
     if any(CONTROL_CHARACTERS.search(str(item)) for item in values):
-        raise forms.ValidationError("Filters cannot contain control characters (such as NUL); remove them and try again.")
+        raise forms.ValidationError(
+            "Filters cannot contain control characters (such as NUL); remove them and try again."
+        )
 
 
 class DateBoundField(forms.Field):
@@ -85,7 +87,8 @@ class FilterForm(forms.Form):
         super().__init__(data, **kwargs)
         self.notices: list[str] = []
         self.fields["actor"].widget.choices = [(name, name) for name in Actor.objects.values_list("name", flat=True)]
-        self.fields["source"].widget.choices = [(s.file_name, str(s)) for s in Source.objects.only("file_name", "title")]
+        sources = Source.objects.only("file_name", "title")
+        self.fields["source"].widget.choices = [(source.file_name, str(source)) for source in sources]
 
     @classmethod
     def from_query(cls, query) -> dict[str, Any]:

@@ -48,7 +48,7 @@ def test_unknown_actor_is_noted_and_the_filter_ignored(client, room):
 
 
 def test_hostile_article_is_escaped(client, hostile):
-    response, body = download(client, "handout")
+    _, body = download(client, "handout")
     page = read_page(body)
     assert_inert(page)
     assert SCRIPT.replace("<", "&lt;").replace(">", "&gt;") in body.decode()

@@ -26,8 +26,9 @@ ODD_DATES = ["0000-00", "0000", "0001-01-01", "0001-W01", "0001-WI", "9999-W52",
 PAYLOADS = ["' OR 1=1 --", "\"; DROP TABLE timeline_event; --", "<script>alert(1)</script>", "%", "_", "\\", "%%_",
             "../../etc/passwd", "javascript:alert(1)", "{{ 7*7 }}", "{% debug %}", "${jndi:ldap://x}", "' UNION SELECT",
             "\\x00", "on", "off", "true", "exact", "only", "hide", "actor", ""]
-TEXT = ["Ωmega", "名前", "😀" * 50, "\u202egnp.exe", "\ufeff", "e\u0301", "ﬀ", "İstanbul", "ß", "\u200b", " ", "\t", "\n"]
-CONTROL = [chr(code) for code in (*range(0, 32), 127, 133, 159)]
+TEXT = ["Ωmega", "名前", "😀" * 50, "\u202egnp.exe", "\ufeff", "e\u0301", "ﬀ", "İstanbul", "ß", "\u200b", " ", "\t",
+        "\n"]
+CONTROL = [chr(code) for code in (*range(32), 127, 133, 159)]
 RAW_ESCAPES = ["%", "%Z", "%ZZ", "%E2%82", "%ED%A0%80", "%C0%AF", "%FF%FE", "%0", "&&&", "==", "=%00=", ";"]
 
 

@@ -75,7 +75,8 @@ def test_admin_refuses_a_javascript_url_and_saves_the_source_once_it_is_fixed(ed
                                                              url="https://lake.example.org/talks"))
     assert saved.status_code == 302
     hostile_source.refresh_from_db()
-    assert (hostile_source.title, hostile_source.url) == ("Talks at the lake, updated", "https://lake.example.org/talks")
+    assert hostile_source.title == "Talks at the lake, updated"
+    assert hostile_source.url == "https://lake.example.org/talks"
 
 
 def test_admin_can_clear_a_javascript_url(editor_client, change_form_data, hostile_source):
