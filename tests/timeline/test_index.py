@@ -354,3 +354,15 @@ def test_on_a_phone_the_filters_fold_behind_a_button_counting_active_filters(cli
     assert re.search(r'<summary class="filters-toggle"><span id="filters-summary">Filters \(2 active\)</span>', html)
     partial = client.get("/?actor=Beta+Union", **HTMX).content.decode()
     assert '<span id="filters-summary" hx-swap-oob="innerHTML">Filters (1 active)</span>' in partial
+
+
+def test_a_long_span_is_counted_in_at_most_sixty_bars_that_zoom_to_their_years(client):
+    source = make_source()
+    make_many_events(3, source, [make_actor("Alpha Land")], first_day=date(1850, 3, 1))
+    make_event("Recent treaty", "2017-02-13", source=source)
+    strip = overview_of(client.get("/").content.decode())
+    assert 0 < strip.count('class="bar-link"') <= 60
+    assert "Events per 5 years, 1850–2017" in client.get("/").content.decode()
+    assert 'aria-label="1850–1854: 3 events"' in strip
+    assert 'href="?from=1850&amp;to=1854"' in strip
+    assert 'aria-label="2015–2019: 1 event"' in strip
