@@ -89,3 +89,25 @@ def test_large_export_uses_a_bounded_number_of_queries(client, room, django_asse
     with django_assert_max_num_queries(20):
         response, body = download(client, "json")
     assert body.count(b'"Bulk happening') == 1200
+
+
+@pytest.mark.parametrize("export_format", list(FORMATS))
+def test_a_second_download_is_the_kept_file_until_the_data_changes(client, room, frozen, export_format,
+                                                                   django_assert_max_num_queries):
+    first, first_body = download(client, export_format, "actor=Alma+Ames")
+    with django_assert_max_num_queries(1):  # the data version
+        again, again_body = download(client, export_format, "actor=Alma+Ames")
+    assert again_body == first_body and again["Content-Disposition"] == first["Content-Disposition"]
+    assert again["Content-Type"] == first["Content-Type"] and again.streaming is first.streaming
+
+    event = room["events"]["late_may"]
+    event.headline = "Ames storms out of the talks"
+    event.save()
+    _, changed_body = download(client, export_format, "actor=Alma+Ames")
+    assert b"Ames storms out of the talks" in changed_body and changed_body != first_body
+
+
+def test_other_filters_are_other_files(client, room, frozen):
+    _, ames = download(client, "csv", "actor=Alma+Ames")
+    _, berg = download(client, "csv", "actor=Bruno+Berg")
+    assert ames != berg and b"Bruno Berg" in berg
