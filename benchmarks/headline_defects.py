@@ -14,13 +14,15 @@ _COUNTRY_ABBREVIATIONS = frozenset({"uk", "usa", "eu", "uae", "prc", "drc", "un"
 # "us" is also the pronoun: it is a defect only when the source sentence never uses the pronoun.
 _AMBIGUOUS_ABBREVIATIONS = frozenset({"us"})
 
-# A headline cannot end on these: prepositions that take an object, articles, conjunctions, complementizers.
+# A headline cannot end on these: prepositions that take an object, articles, conjunctions, complementizers,
+# auxiliaries and copulas missing their verb or complement.
 _DANGLING_WORDS = frozenset(
     """
     a an the
     of to for with by from at in on into onto about than against between among during without within through
     toward towards upon amid amidst despite via per including
     and or but nor as that whether if because although though unless
+    is are was were be been being has have had will would shall can could may might must
     """.split()
 )
 # News agencies and broadcasters that are commonly quoted as sources; the bench adds the outlets of the sources.
@@ -57,6 +59,8 @@ def headline_defects(headline: str, quotes: Iterable[str] = (), outlets: Iterabl
             defects.append(f"lower-case country abbreviation '{word}'")
     if words and words[-1].lower() in _DANGLING_WORDS:
         defects.append(f"dangling last word '{words[-1]}'")
+    elif words and re.search(r"['’]s$", words[-1]):
+        defects.append(f"dangling possessive '{words[-1]}'")
     ending = headline.rstrip(" .!?\"”'’")
     reporting = "|".join(_REPORTING_VERBS)
     names = {o.strip() for o in (*_WELL_KNOWN_OUTLETS, *outlets) if o and o.strip()}

@@ -80,7 +80,8 @@ class Headline:
 @dataclass(frozen=True)
 class Omissions:
     """Tokens a headline leaves out: `skip` drops a token with everything under it (the date expression, other
-    sentences), `hide` only the token itself (titles before names: "Foreign Minister" in "Foreign Minister Volkonsky")."""
+    sentences), `hide` only the token itself (titles before names: "Foreign Minister" in "Foreign Minister
+    Volkonsky")."""
 
     skip: frozenset[int] = frozenset()
     hide: frozenset[int] = frozenset()
@@ -94,8 +95,15 @@ def clause_headline(verb: Token, omit: Omissions, subject_name: str = "") -> Hea
     a reader could not tell who acted. When an outlet reports ("Reuters said ...") or the subject is an empty "it"
     ("It is known that ..."), the reported clause is the headline.
     """
+    if subject_name.lower() in NEWS_OUTLETS:
+        subject_name = ""
     subject = subject_of(verb)
+    if subject is None and verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "warned against making a deal": the clause the gerund depends on says who did what.
+        return clause_headline(verb.head.head, omit, subject_name)
     reported = _reported_clause(verb, subject)
+    if reported is None and subject is not None and subject.lower_ in _PRONOUN_SUBJECTS and not subject_name:
+        reported = _statement_of_unnamed_speaker(verb)
     if reported is not None:
         return clause_headline(reported, omit, subject_name)
     headline = _clause_headline(verb, subject, omit, subject_name, full=False)
@@ -142,7 +150,10 @@ def _clause_headline(verb: Token, subject: Token | None, omit: Omissions, subjec
             used.update(ids)
             plural = _is_plural(promoted)
         else:
-            text, ids = _render_phrase(subject, omit, coordinated=True, keep_article=full)
+            # A subject that is the date expression itself ("The first week was calm") stays.
+            dated = subject.i in omit.skip and head.lemma_ == "be"
+            own = Omissions(omit.skip - {t.i for t in subject.subtree}, omit.hide) if dated else omit
+            text, ids = _render_phrase(subject, own, coordinated=True, keep_article=full)
             opening.append(text)
             used.update(ids)
             plural = _is_plural(subject)
@@ -151,6 +162,7 @@ def _clause_headline(verb: Token, subject: Token | None, omit: Omissions, subjec
         for c in head.children
         if c.dep_ in _ARGUMENTS and c.i not in omit.skip and c != promoted and not _is_circumstance(c, omit)
     ]
+    relative_object = _zero_relative_object(head, verb, subject)
     if promoted is not None:
         negation = "not " if _is_negated(head, verb) else ""
         if planned:
@@ -164,6 +176,10 @@ def _clause_headline(verb: Token, subject: Token | None, omit: Omissions, subjec
         verb_group = _verb_group(head, verb, planned, plural, full)
     reports_content = any(c.dep_ == "ccomp" for c in arguments)
     pieces: list[str] = []
+    if relative_object is not None:
+        text, ids = _render_phrase(relative_object, omit)
+        pieces.append(text)
+        used.update(ids)
     trailing: list[str] = []
     prepositions = 0
     for child in arguments:
@@ -191,6 +207,9 @@ def _clause_headline(verb: Token, subject: Token | None, omit: Omissions, subjec
     # A piece left hanging ("I'm not going to") was cut short in the source: it says nothing on its own.
     while pieces and _ends_dangling(pieces[-1]):
         pieces.pop()
+    if not pieces and head.lemma_ == "be" and promoted is None and not _is_negated(head, verb):
+        # "The last attack was in 2002" with the date left out: it took place.
+        verb_group = "to take place" if planned else "take place" if plural else "takes place"
     return Headline(_shorten(_join(opening + [verb_group] + pieces)), planned, frozenset(used))
 
 
@@ -214,6 +233,19 @@ def noun_headline(noun: Token, omit: Omissions) -> Headline:
         plural = noun.tag_ in ("NNS", "NNPS")
         text += " to take place" if planned else " take place" if plural else " takes place"
     return Headline(_shorten(text), planned, frozenset(used))
+
+
+def _zero_relative_object(head: Token, verb: Token, subject: Token | None) -> Token | None:
+    """ "the rules the agency adopted": a relative clause with its own subject and no object acts on its noun."""
+    if verb.dep_ not in ("relcl", "acl") or subject is None or subject.head != verb or subject.tag_ in ("WDT", "WP"):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in head.children):
+        return None
+    noun = verb.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i > verb.i:
+        return None
+    # The clause follows its noun directly ("the rules the agency adopted"), not after a colon or a comma.
+    return None if any(t.is_punct for t in verb.doc[noun.i + 1 : verb.left_edge.i + 1]) else noun
 
 
 def _antecedent(pronoun: Token, verb: Token) -> Token | None:
@@ -242,6 +274,17 @@ def _reported_clause(verb: Token, subject: Token | None) -> Token | None:
     if verb.lemma_ in _REPORTING_VERBS and _is_outlet(subject):
         return content
     return None
+
+
+def _statement_of_unnamed_speaker(verb: Token) -> Token | None:
+    """ "He said the talks had failed" with nobody to put for "he": the statement is the news."""
+    if verb.lemma_ not in _REPORTING_VERBS:
+        return None
+    content = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+    if content is None:
+        return None
+    inner = subject_of(content)
+    return content if inner is not None and inner.lower_ not in _PRONOUN_SUBJECTS else None
 
 
 def _is_outlet(token: Token) -> bool:
@@ -308,7 +351,8 @@ def _participle(verb: Token) -> str:
 
 
 def _names_something(preposition: Token) -> bool:
-    """Whether a prepositional phrase's object is, or is qualified by, a proper name ("at a Nato meeting", "in Vienna")."""
+    """Whether a prepositional phrase's object is, or is qualified by, a proper name ("at a Nato meeting",
+    "in Vienna")."""
     for obj in preposition.children:
         if obj.dep_ == "pobj" and (
             obj.pos_ == "PROPN" or any(c.pos_ == "PROPN" and c.dep_ in ("compound", "amod") for c in obj.children)
@@ -322,6 +366,8 @@ def _is_plural(subject: Token) -> bool:
         return True
     if subject.ent_type_ == "PERSON":
         return False  # a surname the tagger takes for a plural ("Jo Stiles")
+    if subject.ent_type_ == "NORP" and subject.lower_.endswith("s"):
+        return True  # "Chileans", "Kenyans"
     return subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we", "you", "i")
 
 
@@ -382,7 +428,9 @@ def _verb_group(head: Token, verb: Token, planned: bool, plural: bool, full: boo
     particle = " ".join(c.text for c in head.children if c.dep_ == "prt")
     tail = f" {particle}" if particle else ""
     negated = _is_negated(head, verb)
-    passive = any(c.dep_ == "auxpass" for c in head.children)
+    passive = any(c.dep_ == "auxpass" for c in head.children) or (
+        head.dep_ == "acl" and head.tag_ == "VBN" and not any(c.dep_ in _SUBJECTS for c in head.children)
+    )
     modal = [c for c in auxiliaries if c.tag_ == "MD" and c.lower_ not in ("will", "shall", "'ll", "wo", "would", "'d")]
     if modal:
         return " ".join([c.text for c in auxiliaries] + [text]) + tail
@@ -402,7 +450,9 @@ def _verb_group(head: Token, verb: Token, planned: bool, plural: bool, full: boo
         if lemma == "be":
             return ("are not" if plural else "is not") + tail
         return ("do not " if plural else "does not ") + lemma + tail
-    if head.tag_ in ("VBZ", "VBP", "VBD", "VBN", "VBG") or lemma != head.lemma_:
+    # A bare infinitive is conjugated ("the second minister to leave" -> "leaves"), an imperative left alone.
+    infinitive = head.tag_ == "VB" and head.dep_ != "ROOT"
+    if head.tag_ in ("VBZ", "VBP", "VBD", "VBN", "VBG") or infinitive or lemma != head.lemma_:
         return _present(lemma, plural) + tail
     return text + tail
 
@@ -484,7 +534,14 @@ def _cased(token: Token, first: bool) -> str:
 def _phrase_tokens(token: Token, omit: Omissions, keep_clauses: bool, depth: int) -> list[Token]:
     if token.i in omit.skip or token.is_space:
         return []
-    tokens = [] if token.i in omit.hide else [token]
+    # A title is hidden before a name ("Foreign Minister Volkonsky"), not when it is the phrase itself.
+    hidden = token.i in omit.hide and (
+        token.dep_ in ("compound", "amod", "nmod", "appos", "det", "poss")
+        or token.head.pos_ == "PROPN"
+        or token.head.i in omit.hide
+        or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children)
+    )
+    tokens = [] if hidden else [token]
     name_head = token.pos_ == "PROPN" and token.ent_type_ == "PERSON"
     for child in token.children:
         if child.i in omit.skip or child.is_space:
@@ -493,6 +550,7 @@ def _phrase_tokens(token: Token, omit: Omissions, keep_clauses: bool, depth: int
             child.dep_ in _DROPPED
             and not (child.dep_ == "appos" and token.i in omit.hide)
             and not _names_in_a_row(token, child)
+            and not _is_possessed(token, child)
         ):
             continue
         if child.dep_ == "acl" and not keep_clauses and not _says_what_it_does(child):
@@ -529,6 +587,11 @@ def _says_what_it_does(clause: Token) -> bool:
     return clause.tag_ == "VBG" and clause.i == clause.head.i + 1 and any(c.dep_ == "dobj" for c in clause.children)
 
 
+def _is_possessed(token: Token, child: Token) -> bool:
+    """ "the school's next coach" parsed as "school's" and "next coach": the possessed noun is no coordination."""
+    return child.dep_ == "conj" and any(c.dep_ == "case" and c.i == child.left_edge.i - 1 for c in token.children)
+
+
 def _is_fronted(child: Token) -> bool:
     """A circumstance set before its clause with a comma ("Across the region, ...") inside a reported statement."""
     head = child.head
@@ -542,6 +605,10 @@ def _names_in_a_row(token: Token, child: Token) -> bool:
     """ "between Washington and Moscow", "Russia, Iran and Turkey": coordinated names stay together, and so do
     coordinated modifiers and numbers ("embassy and consulate staff", "between 40 and 60 cases")."""
     if token.dep_ in ("compound", "amod", "nummod", "quantmod") or token.tag_ == "CD":
+        return child.dep_ in ("cc", "conj") or child.dep_ == "punct" and child.text == ","
+    coordinated = any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in token.children)
+    if token.dep_ in ("nsubj", "nsubjpass") and coordinated:
+        # "a man and a woman were arrested": both, or the verb no longer agrees.
         return child.dep_ in ("cc", "conj") or child.dep_ == "punct" and child.text == ","
     if token.pos_ != "PROPN":
         return False
