@@ -162,15 +162,33 @@ def check_length(text: str, nlp: Language) -> None:
         raise ArticleTooLong(f"article is {len(text):,} characters long, more than the limit of {limit:,}")
 
 
+#: Texts longer than this are parsed in pieces cut at line breaks: spaCy's cost per character grows with the
+#: length of one document, so a page of many thousand lines would take minutes instead of seconds.
+PARSE_CHUNK_CHARS = 20_000
+
+
+def parse(text: str, nlp: Language) -> Doc:
+    """The parsed article, in pieces of about PARSE_CHUNK_CHARS characters joined back into one Doc."""
+    check_length(text, nlp)
+    if len(text) <= PARSE_CHUNK_CHARS:
+        return nlp(text)
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + PARSE_CHUNK_CHARS)
+        end = len(text) if end == -1 else end + 1
+        pieces.append(text[start:end])
+        start = end
+    return Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+
+
 def analyze_article(
     item: ArticleInput, nlp: Language, doc: Doc | None = None, layout: PageLayout | None = None
 ) -> ArticleAnalysis:
     """Analyze one article. Pass the `doc` (and `layout`) of an earlier analysis of the same text to re-resolve
     it against another publication date without parsing again."""
     article = item.article
-    if doc is None:
-        check_length(article.text, nlp)
-        doc = nlp(article.text)
+    doc = doc if doc is not None else parse(article.text, nlp)
     layout = layout if layout is not None else page_layout(doc.text)
     publication = item.publication
     if publication is None and article.published:
@@ -208,8 +226,7 @@ def analyze_collection(
     for number, item in enumerate(items, start=1):
         progress(f"analyzing  [{number}/{len(items)}] {item.name}")
         try:
-            check_length(item.article.text, nlp)
-            doc = nlp(item.article.text)
+            doc = parse(item.article.text, nlp)
             layout = page_layout(doc.text)
             analyses[item.name] = analyze_article(item, nlp, doc, layout)
         except Exception as error:  # one article's failure must not stop the others

@@ -1,6 +1,7 @@
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -11,10 +12,13 @@ LINE_SENTENCES = "newsline_line_sentences"
 def line_sentences(doc: Doc) -> Doc:
     """A line break ends a sentence. Scraped pages put headings, captions and menus on their own lines;
     added before the parser, this makes them parsed alone."""
+    # Set as one array: `token.is_sent_start = True` checks the whole document each time (quadratic).
+    starts = doc.to_array([SENT_START])
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if previous.is_space and "\n" in previous.text and not token.is_space:
-            token.is_sent_start = True
+            starts[token.i] = 1
+    doc.from_array([SENT_START], starts.reshape(-1, 1))
     return doc
 
 

