@@ -86,9 +86,6 @@ class FilterForm(forms.Form):
             data = self.from_query(data)
         super().__init__(data, **kwargs)
         self.notices: list[str] = []
-        self.fields["actor"].widget.choices = [(name, name) for name in Actor.objects.values_list("name", flat=True)]
-        sources = Source.objects.only("file_name", "title")
-        self.fields["source"].widget.choices = [(source.file_name, str(source)) for source in sources]
 
     @classmethod
     def from_query(cls, query) -> dict[str, Any]:
