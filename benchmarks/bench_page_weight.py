@@ -75,7 +75,8 @@ def main() -> None:
     print(f"  {first:>7,} B  in all ({first / 1024:.1f} KB)")
 
     print("Repeat visit")
-    validators = {"If-None-Match": page.headers.get("etag", ""), "If-Modified-Since": page.headers.get("last-modified", "")}
+    validators = {"If-None-Match": page.headers.get("etag", ""),
+                  "If-Modified-Since": page.headers.get("last-modified", "")}
     again = fetch(page_url, {name: value for name, value in validators.items() if value})
     print(f"  {again.wire_bytes:>7,} B  page (HTTP {again.status})")
     repeat = again.wire_bytes

@@ -226,7 +226,8 @@ class TimeScale:
 
 def event_span(event: Event) -> tuple[date, date]:
     """The days an event covers, end exclusive."""
-    return event.date_start, (event.date_end or event.date_start) + timedelta(days=1)
+    end = event.date_end or event.date_start
+    return event.date_start, end + timedelta(days=1) if end < date.max else end
 
 
 def scale_segments(spans: list[tuple[date, date]], left: float, right: float) -> list[Segment]:
@@ -255,14 +256,15 @@ def segment_ticks(segment: Segment) -> list[ScaleTick]:
     per_month = segment.width / max((segment.end - segment.start).days / 30.44, 1 / 30.44)
     ticks = [ScaleTick(round(segment.x, 1), str(segment.start.year), True)]
     month = date(segment.start.year, segment.start.month, 1)
-    while True:
+    while month < date(9999, 12, 1):
         month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
         if month >= segment.end:
             break
         if month.month == 1:
             ticks.append(ScaleTick(segment.position(month), str(month.year), True))
         elif per_month >= 6:
-            ticks.append(ScaleTick(segment.position(month), MONTH_ABBR[month.month - 1] if per_month >= 30 else "", False))
+            label = MONTH_ABBR[month.month - 1] if per_month >= 30 else ""
+            ticks.append(ScaleTick(segment.position(month), label, False))
     return ticks
 
 
@@ -455,7 +457,8 @@ def years_per_bar(first: date, last: date) -> int:
     if (last.year * 12 + last.month) - (first.year * 12 + first.month) < MAX_OVERVIEW_MONTHS:
         return 0
     years = last.year - first.year + 1
-    return next(step for step in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 10_000) if years / step <= MAX_OVERVIEW_BARS)
+    steps = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 10_000)
+    return next(step for step in steps if years / step <= MAX_OVERVIEW_BARS)
 
 
 def build_overview(span: tuple[date | None, date | None], periods: list[tuple[str, int]]) -> Overview | None:
@@ -466,7 +469,7 @@ def build_overview(span: tuple[date | None, date | None], periods: list[tuple[st
         return None
     step = years_per_bar(first, last)
     if step:
-        first_year = first.year - first.year % step
+        first_year = max(first.year - first.year % step, 1)
         bins = (last.year - first_year) // step + 1
         folded: Counter[int] = Counter()
         for period, count in periods:
@@ -490,7 +493,7 @@ def build_overview(span: tuple[date | None, date | None], periods: list[tuple[st
                 cells.append((index, length, count, f"{year}, dated only to the year", str(year), str(year),
                               date(year, 1, 1), safe_year_end(year), True))
             else:
-                end = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+                end = safe_year_end(year) if month == 12 else date(year, month + 1, 1)
                 cells.append(((year * 12 + month) - first_index, 1, count, f"{MONTH_NAMES[month - 1]} {year}",
                               period, period, date(year, month, 1), end, False))
     bin_width = (SCALE_WIDTH - 2) / bins
@@ -634,7 +637,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "page": page,
         "next_page": page + 1 if start + PAGE_SIZE < total else None,
         "focus_first": False,
-        "scale": build_time_scale(rows, lanes_by_actor) if page == 1 or rows else None,
+        "scale": build_time_scale(rows, lanes_by_actor),
         "lanes_by_actor": lanes_by_actor,
         "overview": overview and overview.selecting(
             from_range.start if from_range else None, to_range.end if to_range else None

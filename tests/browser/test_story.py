@@ -9,7 +9,9 @@ from tests.browser.test_timeline import timeline  # noqa: F401 (the shared fixtu
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_keyboard_walks_story_mode_with_the_arrow_keys_and_reaches_the_sources(live_server, page, timeline):  # noqa: F811
+def test_keyboard_walks_story_mode_with_the_arrow_keys_and_reaches_the_sources(
+    live_server, page, timeline  # noqa: F811
+):
     page.goto(live_server.url + "/story/")
     assert page.locator("#story-position").inner_text() == "1 of 4"
 

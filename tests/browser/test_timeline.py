@@ -49,7 +49,7 @@ def test_actor_filter_narrows_the_list_pushes_the_url_and_back_restores_it(live_
     page.locator('input[name="actor"][value="Beta Union"]').check()
     page.wait_for_url(BETA_UNION_ONLY)
     expect(cards(page)).to_have_count(2)
-    assert page.locator("html[data-no-reload=yes]").count() == 1, "the filter should swap the list with htmx, not reload"
+    assert page.locator("html[data-no-reload=yes]").count() == 1, "htmx should swap the list, not reload the page"
     assert "2 events matching your filters" in page.locator("#result-count").inner_text()
     assert page.locator('input[name="actor"][value="Beta Union"]').is_checked()
 
@@ -100,8 +100,8 @@ def test_expanding_an_event_shows_its_provenance_in_place(live_server, page, tim
     assert page.url == live_server.url + "/"
     assert expander.get_attribute("aria-expanded") == "true"
     text = " ".join(details.inner_text().split())
-    assert ("“earlier this week” — BBC: Ministers meet as sanctions bite, published Thu 16 Feb 2017 → week of 13 Feb 2017"
-            in text)
+    assert ("“earlier this week” — BBC: Ministers meet as sanctions bite, published Thu 16 Feb 2017"
+            " → week of 13 Feb 2017") in text
     assert "The sources do not agree" in text and "Wire dates it Jan 2017" in text
     assert page.evaluate("document.activeElement.id") == f"expander-{talks.pk}"
 
@@ -128,8 +128,8 @@ def resolve(path: str, timeline) -> str:
     return path
 
 
-@pytest.mark.parametrize("path", ["/", "/?lanes=actor", "/?actor=Beta+Union&from=2017", "/?from=notadate&q=x", "/story/",
-                                  "/story/?page=3", "event", "source"])
+@pytest.mark.parametrize("path", ["/", "/?lanes=actor", "/?actor=Beta+Union&from=2017", "/?from=notadate&q=x",
+                                  "/story/", "/story/?page=3", "event", "source"])
 def test_pages_have_no_axe_violations(live_server, page, axe_script, timeline, path):
     path = resolve(path, timeline)
     page.goto(live_server.url + path)
@@ -141,8 +141,8 @@ def test_pages_have_no_axe_violations(live_server, page, axe_script, timeline, p
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-@pytest.mark.parametrize("name, path", [("timeline", "/"), ("timeline-lanes", "/?lanes=actor"), ("story", "/story/?page=3"),
-                                        ("event", "event"), ("source", "source")])
+@pytest.mark.parametrize("name, path", [("timeline", "/"), ("timeline-lanes", "/?lanes=actor"),
+                                        ("story", "/story/?page=3"), ("event", "event"), ("source", "source")])
 def test_screenshots(live_server, browser, artifacts_dir, axe_script, timeline, name, path, width):
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()

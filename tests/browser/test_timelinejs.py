@@ -20,7 +20,7 @@ EMBED_PAGE = """<!doctype html>
 def timelinejs() -> Path:
     if not (TIMELINEJS / "js" / "timeline.js").exists():
         if os.environ.get("CI") == "true":
-            pytest.fail("node_modules/@knight-lab/timelinejs is missing and CI=true; `make test` installs it with npm ci.")
+            pytest.fail("node_modules/@knight-lab/timelinejs is missing and CI=true; `make test` runs npm ci.")
         pytest.skip("TimelineJS3 is not installed; `make test` installs it with npm ci.")
     return TIMELINEJS
 
