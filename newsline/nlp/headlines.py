@@ -153,6 +153,9 @@ def _clause_headline(verb: Token, subject: Token | None, omit: Omissions, subjec
             # A subject that is the date expression itself ("The first week was calm") stays.
             dated = subject.i in omit.skip and head.lemma_ == "be"
             own = Omissions(omit.skip - {t.i for t in subject.subtree}, omit.hide) if dated else omit
+            # "a worker repairing cables" as the subject of "repairing": the clause is not said twice.
+            if verb.i in {t.i for t in subject.subtree}:
+                own = Omissions(own.skip | {t.i for t in verb.subtree}, own.hide)
             text, ids = _render_phrase(subject, own, coordinated=True, keep_article=full)
             opening.append(text)
             used.update(ids)
@@ -207,7 +210,11 @@ def _clause_headline(verb: Token, subject: Token | None, omit: Omissions, subjec
     # A piece left hanging ("I'm not going to") was cut short in the source: it says nothing on its own.
     while pieces and _ends_dangling(pieces[-1]):
         pieces.pop()
-    if not pieces and head.lemma_ == "be" and promoted is None and not _is_negated(head, verb):
+    passive = head.dep_ == "acl" or any(c.dep_ == "auxpass" for c in head.children)
+    reporting = head.lemma_ in _REPORTING_VERBS and not passive
+    if not pieces and reporting and not full:
+        return Headline("", planned)  # "..., the officials said" with nothing said
+    if not pieces and head.lemma_ == "be" and promoted is None and not _is_negated(head, verb) and _is_common(subject):
         # "The last attack was in 2002" with the date left out: it took place.
         verb_group = "to take place" if planned else "take place" if plural else "takes place"
     return Headline(_shorten(_join(opening + [verb_group] + pieces)), planned, frozenset(used))
@@ -233,6 +240,10 @@ def noun_headline(noun: Token, omit: Omissions) -> Headline:
         plural = noun.tag_ in ("NNS", "NNPS")
         text += " to take place" if planned else " take place" if plural else " takes place"
     return Headline(_shorten(text), planned, frozenset(used))
+
+
+def _is_common(subject: Token | None) -> bool:
+    return subject is not None and subject.pos_ == "NOUN"
 
 
 def _zero_relative_object(head: Token, verb: Token, subject: Token | None) -> Token | None:
@@ -364,8 +375,10 @@ def _names_something(preposition: Token) -> bool:
 def _is_plural(subject: Token) -> bool:
     if any(c.dep_ == "conj" for c in subject.children):
         return True
-    if subject.ent_type_ == "PERSON":
-        return False  # a surname the tagger takes for a plural ("Jo Stiles")
+    if subject.ent_type_ == "PERSON" or subject.ent_type_ == "ORG" and subject.pos_ == "PROPN":
+        return False  # a surname or a company the tagger takes for a plural ("Jo Stiles", "Mills Farms")
+    if subject.lower_ in ("many", "several", "both", "few", "others", "some"):
+        return True
     if subject.ent_type_ == "NORP" and subject.lower_.endswith("s"):
         return True  # "Chileans", "Kenyans"
     return subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we", "you", "i")
@@ -655,6 +668,6 @@ _DANGLING = frozenset(
     a an the of in on at to for with by from and or but nor as that which who whose his her its their our your
     about over into onto than if while when where whether because although though unless between among against
     during without within through toward towards upon amid amidst despite via per including
-    is are was were be been has have had will would
+    is are was were be been has have had will would not
     """.split()
 )

@@ -200,3 +200,22 @@ def test_headline_of_an_embedded_or_dated_clause(nlp, text, word, dated, expecte
 def test_an_outlet_is_never_the_name_for_he(nlp):
     headline = headline_of(nlp, "He said the bridge in Mombasa would reopen.", "said", subject_name="Reuters")
     assert headline == "Bridge in Mombasa to reopen"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Many in the Senate backed the Bogota accord.", "Many in the Senate back Bogota accord"),
+        ("Northfield Farms said it would cut prices.", "Northfield Farms says it would cut prices"),
+        ("A farmer repairing fences in Otago found a rare fossil.", "Farmer repairing fences in Otago finds rare fossil"),
+    ],
+)
+def test_agreement_and_no_clause_said_twice(nlp, text, expected):
+    assert headline_of_root(nlp, text) == expected
+
+
+def test_a_reporting_verb_with_nothing_reported_gives_no_headline(nlp):
+    doc = nlp("The ministers are from Fiji and Tonga, the source told Reuters.")
+    told = next(t for t in doc if t.text == "told")
+    hidden = {t.i for t in doc if t.i < told.i - 2}
+    assert clause_headline(told, Omissions(skip=frozenset(hidden))).text == ""
