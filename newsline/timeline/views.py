@@ -33,6 +33,8 @@ MAX_OVERVIEW_BARS = 60
 MONTH_PRECISIONS = ("day", "week", "month")
 # Aggregates are keyed by the data version, so this only bounds how long unused entries linger.
 AGGREGATE_CACHE_SECONDS = 600
+# Story mode's "one event per page" print-out stops here.
+MAX_PRINTED_SLIDES = 500
 EXPORT_FORMATS = [
     ("handout", "Printable handout"),
     ("csv", "Spreadsheet (CSV)"),
@@ -674,9 +676,15 @@ def story(request: HttpRequest) -> HttpResponse:
     total = cached(request, "count", sorted(query.items()), events.count)
     position = min(PageForm(request.GET).page_number(), max(total, 1))
     event = events.for_cards()[position - 1:position].first() if total else None
+    printing = request.GET.get("print") == "all"
     ctx = {
         "form": form,
         "query": query,
+        "printing": printing,
+        "slides": [
+            (each, number, each.disagreeing_mentions())
+            for number, each in enumerate(events.for_cards()[:MAX_PRINTED_SLIDES], start=1)
+        ] if printing else [],
         "event": event,
         "disagreeing": event.disagreeing_mentions() if event else [],
         "position": position,

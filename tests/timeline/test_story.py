@@ -35,7 +35,7 @@ def test_story_starts_with_the_first_event_and_links_to_the_next(client, timelin
     response = client.get("/story/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert '<h1 id="story-headline" class="story-headline">Sanctions imposed</h1>' in html
+    assert re.search(r'<h1 id="story-headline-\d+" class="story-headline">Sanctions imposed</h1>', html)
     assert "1 of 3" in html and '<progress value="1" max="3"' in html
     assert '<a class="story-next" rel="next" href="?page=2" data-key="ArrowRight">' in html
     assert '<span class="story-previous is-disabled">' in html
@@ -84,3 +84,13 @@ def test_story_has_no_inline_styles_or_scripts(client, timeline):
 def test_the_timeline_links_to_story_mode_with_its_filters(client, timeline):
     html = client.get("/?actor=Beta+Union").content.decode()
     assert 'href="/story/?actor=Beta+Union"' in html
+
+
+def test_all_events_one_per_printed_page(client, timeline):
+    html = client.get("/story/?actor=Alpha+Land").content.decode()
+    assert 'href="?actor=Alpha+Land&amp;print=all"' in html
+    printed = client.get("/story/?actor=Alpha+Land&print=all").content.decode()
+    assert printed.count('<article class="story-slide"') == 2
+    assert re.findall(r'class="story-headline">([^<]+)</h1>', printed) == ["Sanctions imposed",
+                                                                         "Ministers met in the capital"]
+    assert "1 of 2" in printed and "2 of 2" in printed and "Next →" not in printed
