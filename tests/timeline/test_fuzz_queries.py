@@ -68,6 +68,7 @@ def test_hostile_query_strings_never_cause_a_server_error(client):
     event = make_event("Talks at the lake", "2017-02-13", actors=("Alma Ames",), source=source)
     make_event("A walkout", "2017-W20", actors=("Bruno Berg",), source=source)
     make_event("An early claim", "0001-W01", actors=("Alma Ames",), source=source)
+    make_event("A distant plan", "9999-W52", actors=("Bruno Berg",), source=source, planned=True)
     paths = targets(event.pk, source.pk)
     queries = hostile_queries()
     assert len(queries) >= 300
