@@ -87,3 +87,9 @@ def test_hostile_query_strings_never_cause_a_server_error(client):
             if not isinstance(status, int) or status >= 500:
                 failures.append(f"{path}?{query[:120]} -> {status}")
     assert not failures, f"{len(failures)} failures, e.g.:\n" + "\n".join(failures[:20])
+
+
+@pytest.mark.parametrize("path", ["/events/0/", "/sources/0/", "/events/9223372036854775808/",
+                                  "/sources/" + "9" * 40 + "/", "/events/1" + "0" * 30 + "/?page=-1"])
+def test_ids_beyond_any_integer_column_are_not_found(client, path):
+    assert client.get(path).status_code == 404
