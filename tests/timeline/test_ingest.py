@@ -4,6 +4,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from newsline.nlp import pipeline
+from newsline.nlp.articles import MAX_ARTICLE_CHARS
 from newsline.timeline.ingest import ingest_paths
 from newsline.timeline.models import Actor, Event, Mention, Source
 
@@ -188,3 +190,66 @@ def test_a_reference_to_a_happening_told_in_the_same_sentence_is_not_dated_by_th
     anchored = Mention.objects.get(anchor="event")
     assert Mention.objects.filter(sentence=anchored.sentence).exclude(pk=anchored.pk).exists()
     assert anchored.date_start is None and "X" in anchored.date_value
+
+
+def test_an_article_whose_analysis_raises_is_named_and_the_others_are_stored(tmp_path, monkeypatch, capsys):
+    write_article(tmp_path, "harbour.txt", "2019-05-09",
+                  "Mayor Ilse Marten opened the new harbour bridge in Kestrel on Thursday.")
+    write_article(tmp_path, "broken.txt", "2019-05-09",
+                  "The port authority of Kestrel announced on Thursday that the ferry strike was over.")
+    write_article(tmp_path, "council.txt", "2019-05-10",
+                  "The council of Kestrel voted on Friday to rebuild the old fish market.")
+    real_extract = pipeline.extract_events
+
+    def extract_or_fail(doc, timexes, layout=None):
+        if "ferry strike" in doc.text:
+            raise RuntimeError("injected analysis failure")
+        return real_extract(doc, timexes, layout)
+
+    monkeypatch.setattr(pipeline, "extract_events", extract_or_fail)
+    with pytest.raises(CommandError) as raised:
+        call_command("ingest", str(tmp_path))
+
+    assert raised.value.returncode == 1
+    output = capsys.readouterr()
+    assert "failed     broken.txt: RuntimeError: injected analysis failure" in output.out
+    assert "broken.txt: RuntimeError: injected analysis failure" in output.err
+    assert sorted(Source.objects.values_list("file_name", flat=True)) == ["council.txt", "harbour.txt"]
+    assert Mention.objects.filter(sentence__contains="harbour bridge").exists()
+
+
+def test_a_hostile_folder_stores_the_good_files_and_names_the_bad_ones(tmp_path, capsys):
+    folder = tmp_path / "articles"
+    write_article(folder, "good.txt", "2019-05-09",
+                  "Mayor Ilse Marten opened the new harbour bridge in Kestrel on Thursday.")
+    # Under the byte limit, over the character limit: refused before it is parsed.
+    (folder / "huge.txt").write_text("word " * (MAX_ARTICLE_CHARS // 5 + 1000))
+    secret = tmp_path / "outside.txt"
+    secret.write_text("A private note kept outside the articles folder, never to be published anywhere.")
+    (folder / "link.txt").symlink_to(secret)
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (folder / "empty.txt").write_text("")
+
+    with pytest.raises(CommandError) as raised:
+        call_command("ingest", str(folder))
+
+    assert raised.value.returncode == 1
+    output = capsys.readouterr()
+    assert "huge.txt: article is too long" in output.err
+    assert "binary.txt: file is binary" in output.err
+    assert "empty.txt: file is empty" in output.err
+    assert f"skipped    {folder / 'link.txt'}: symbolic link out of the folder, not followed" in output.out
+    assert list(Source.objects.values_list("file_name", flat=True)) == ["good.txt"]
+    assert not Source.objects.filter(text__contains="private note").exists()
+
+
+def test_a_link_inside_the_folder_is_followed(tmp_path):
+    write_article(tmp_path, "bridge.txt", "2019-05-09",
+                  "Mayor Ilse Marten opened the new harbour bridge in Kestrel on Thursday.")
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "bridge-link.txt").symlink_to(tmp_path / "bridge.txt")
+    report = ingest_paths([tmp_path / "archive"])
+    assert report.skipped == [(str(tmp_path / "archive" / "bridge-link.txt"), "symbolic link out of the folder, not followed")]
+    report = ingest_paths([tmp_path])
+    assert report.skipped == []
+    assert "bridge-link.txt" in report.created

@@ -25,11 +25,11 @@ class Command(BaseCommand):
     def summarize(self, report: IngestReport) -> None:
         self.stdout.write(
             f"Ingest finished: {len(report.created)} created, {len(report.updated)} updated, "
-            f"{len(report.unchanged)} unchanged, {len(report.failed)} failed; "
+            f"{len(report.unchanged)} unchanged, {len(report.failed)} failed, {len(report.skipped)} skipped; "
             f"{report.events_created} new events, {report.actors_created} new actors."
         )
         for name, reason in report.failed:
-            self.stderr.write(f"  failed: {name}: {reason}")
+            self.stderr.write(f"failed  {name}: {reason}")
 
 
 def print_nothing(message: str) -> None:
