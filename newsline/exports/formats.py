@@ -443,6 +443,8 @@ class Format:
     label: str
     description: str
     inline: bool = False
+    #: The link text in the timeline's "Export this view" menu.
+    menu: str = ""
 
     def file_name(self, selection: Selection) -> str:
         """"newsline-timeline-actor-dmitri-volkonsky-2026-11-23.csv": what was exported, and when."""
@@ -451,14 +453,23 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {
-    "handout": Format(handout_export, "text/html; charset=utf-8", "html", "handout", "printable handout", inline=True),
-    "csv": Format(csv_export, "text/csv; charset=utf-8", "csv", "timeline", "CSV spreadsheet"),
-    "json": Format(json_export, "application/json", "json", "timeline", "JSON data"),
-    "timelinejs": Format(timelinejs_export, "application/json", "json", "timelinejs", "TimelineJS3 JSON"),
-    "timelinejs-csv": Format(
-        timelinejs_csv_export, "text/csv; charset=utf-8", "csv", "timelinejs-sheet", "TimelineJS Google Sheets rows"
+    "handout": Format(
+        handout_export, "text/html; charset=utf-8", "html", "handout", "printable handout", inline=True,
+        menu="Printable handout",
     ),
-    "ics": Format(ics_export, "text/calendar; charset=utf-8", "ics", "timeline", "iCalendar"),
-    "md": Format(markdown_export, "text/markdown; charset=utf-8", "md", "timeline", "Markdown"),
-    "cards": Format(card_sort_export, "text/html; charset=utf-8", "html", "card-sort", "card-sort activity", inline=True),
+    "csv": Format(csv_export, "text/csv; charset=utf-8", "csv", "timeline", "CSV spreadsheet", menu="Spreadsheet (CSV)"),
+    "json": Format(json_export, "application/json", "json", "timeline", "JSON data", menu="JSON"),
+    "timelinejs": Format(
+        timelinejs_export, "application/json", "json", "timelinejs", "TimelineJS3 JSON", menu="TimelineJS (JSON)"
+    ),
+    "timelinejs-csv": Format(
+        timelinejs_csv_export, "text/csv; charset=utf-8", "csv", "timelinejs-sheet", "TimelineJS Google Sheets rows",
+        menu="TimelineJS (spreadsheet CSV)",
+    ),
+    "ics": Format(ics_export, "text/calendar; charset=utf-8", "ics", "timeline", "iCalendar", menu="Calendar (ICS)"),
+    "md": Format(markdown_export, "text/markdown; charset=utf-8", "md", "timeline", "Markdown", menu="Markdown"),
+    "cards": Format(
+        card_sort_export, "text/html; charset=utf-8", "html", "card-sort", "card-sort activity", inline=True,
+        menu="Revision cards",
+    ),
 }

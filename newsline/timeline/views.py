@@ -19,6 +19,7 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import condition
 from django.views.decorators.vary import vary_on_headers
 
+from newsline.exports.formats import FORMATS
 from newsline.nlp.temporal.values import MONTH_NAMES
 
 from .forms import FilterForm, PageForm
@@ -35,16 +36,7 @@ MONTH_PRECISIONS = ("day", "week", "month")
 AGGREGATE_CACHE_SECONDS = 600
 # Story mode's "one event per page" print-out stops here.
 MAX_PRINTED_SLIDES = 500
-EXPORT_FORMATS = [
-    ("handout", "Printable handout"),
-    ("csv", "Spreadsheet (CSV)"),
-    ("json", "JSON"),
-    ("timelinejs", "TimelineJS (JSON)"),
-    ("timelinejs-csv", "TimelineJS (spreadsheet CSV)"),
-    ("ics", "Calendar (ICS)"),
-    ("md", "Markdown"),
-    ("cards", "Revision cards"),
-]
+EXPORT_FORMATS = [(name, export.menu) for name, export in FORMATS.items()]
 
 
 @dataclass
