@@ -9,6 +9,7 @@ from django.db.models import Case, Count, Exists, FloatField, Max, Min, OuterRef
 from django.db.models.functions import Cast, Substr
 from simple_history.models import HistoricalRecords
 
+from newsline.nlp.status import UNCERTAIN_HOW, Anchor, PublishedHow
 from newsline.nlp.temporal.values import display_value, modified_range, value_range
 from newsline.nlp.temporal.values import format_day
 
@@ -49,15 +50,12 @@ class EditorLocks(models.Model):
         self.edited_fields = sorted(set(self.edited_fields) | set(fields))
 
 
+# The analysis's vocabulary (plain enums in newsline.nlp), as the choices editors see.
+PublishedHowChoices = models.TextChoices("PublishedHowChoices", [(how.name, (how.value, how.label)) for how in PublishedHow])
+
+
 class Source(EditorLocks):
-    HOW_CHOICES = [
-        ("front_matter", "front matter"),
-        ("printed", "printed dateline or byline"),
-        ("inferred", "inferred from the content"),
-        ("corroborated", "corroborated by other articles"),
-        ("editor", "set by an editor"),
-        ("unknown", "unknown"),
-    ]
+    How = PublishedHowChoices
 
     key = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the article file's text.")
     file_name = models.CharField(max_length=255, unique=True, help_text="File name as ingested.")
@@ -67,7 +65,7 @@ class Source(EditorLocks):
     text = models.TextField(help_text="The article text as ingested (after any front matter).")
     published = models.DateField(null=True, blank=True, help_text="Publication date. Relative dates resolve against it.")
     published_precision = models.CharField(max_length=10, blank=True, choices=[("day", "day"), ("month", "month"), ("year", "year")])
-    published_how = models.CharField(max_length=20, choices=HOW_CHOICES, default="unknown")
+    published_how = models.CharField(max_length=20, choices=How.choices, default=How.UNKNOWN)
     published_evidence = models.TextField(blank=True, help_text="The text that decided the publication date.")
     published_confidence = models.FloatField(default=0.0)
     published_rejected = models.JSONField(
@@ -107,7 +105,7 @@ class Source(EditorLocks):
         """True when relative dates resolved against this publication date deserve a second look."""
         return (
             self.published is None
-            or self.published_how in ("inferred", "unknown")
+            or self.published_how in UNCERTAIN_HOW
             or self.published_confidence < UNCERTAIN_PUBLICATION_CONFIDENCE
         )
 
@@ -200,7 +198,7 @@ REVIEW_SIGNALS: list[tuple[str, float, str]] = [
 ]
 LOW_CONFIDENCE = 0.5
 # Publication dates no one printed: worked out from the article's content or from other articles.
-INFERRED_PUBLICATION = ["inferred", "corroborated", "unknown"]
+INFERRED_PUBLICATION = [PublishedHow.INFERRED, PublishedHow.CORROBORATED, PublishedHow.UNKNOWN]
 
 
 class EventQuerySet(models.QuerySet):
@@ -265,13 +263,13 @@ class EventQuerySet(models.QuerySet):
     def with_review_score(self) -> EventQuerySet:
         """Annotate each REVIEW_SIGNALS flag and `review_score`, their weighted sum (higher = weaker date)."""
         mentions = Mention.objects.filter(event=OuterRef("pk"))
-        not_absolute = ~Exists(mentions.filter(anchor="absolute"))
+        not_absolute = ~Exists(mentions.filter(anchor=Anchor.ABSOLUTE))
         flags = {
             "review_undated": Q(date_value=""),
             "review_conflict": Exists(mentions.filter(date_start__gt=OuterRef("date_end")))
             | Exists(mentions.filter(date_end__lt=OuterRef("date_start"))),
             "review_inferred_anchor": Exists(
-                mentions.filter(anchor="publication", source__published_how__in=INFERRED_PUBLICATION)
+                mentions.filter(anchor=Anchor.PUBLICATION, source__published_how__in=INFERRED_PUBLICATION)
             ),
             "review_weekday_only": Exists(mentions.filter(expression__iregex=WEEKDAY_ONLY_EXPRESSION)) & not_absolute,
             "review_month_only": Exists(mentions.filter(expression__iregex=MONTH_ONLY_EXPRESSION)) & not_absolute,
@@ -462,20 +460,20 @@ class Mention(models.Model):
 
     @property
     def anchor_is_publication(self) -> bool:
-        return self.anchor == "publication"
+        return self.anchor == Anchor.PUBLICATION
 
     def anchor_explained(self) -> str:
         """What the date was counted from, in words ("published Thu 16 Feb 2017")."""
         anchor_day = format_day(self.anchor_date) if self.anchor_date else ""
-        if self.anchor == "publication":
+        if self.anchor == Anchor.PUBLICATION:
             published = self.source.published
             return f"published {format_day(published)}" if published else "publication date unknown"
-        if self.anchor == "narrative" and anchor_day:
+        if self.anchor == Anchor.NARRATIVE and anchor_day:
             return f"counted from the story's last date, {anchor_day}"
-        if self.anchor == "event":
+        if self.anchor == Anchor.EVENT:
             relative_to = self.event_ref or "another event"
             return f"counted from {relative_to}" + (f" ({anchor_day})" if anchor_day else "")
-        if self.anchor == "absolute":
+        if self.anchor == Anchor.ABSOLUTE:
             return "written as a full date"
         return ""
 
