@@ -564,14 +564,17 @@ def weigh_markup_dates(candidates: list[DateCandidate] | tuple[DateCandidate, ..
     """Choose the publication day from the markup's candidates, checked against what the text prints and says.
 
     1. "Modified" signals never date the publication.
-    2. A signal is rejected when the text contradicts its day, when it is only htmldate's or a `<time>`'s
-       guess and the page shows that day as the page-view date or an "Updated" stamp, or is printed
-       nowhere on the page.
-    3. A day the text prints as published (a dateline) beats markup that disagrees with it.
+    2. A signal is rejected when the text contradicts its day (twice for a CMS field: JSON-LD, meta,
+       marked element, script data; once for the others), or when it is only htmldate's or a `<time>`'s
+       guess and the page shows that day as the page-view date or a "last modified" footer, or (htmldate
+       alone) prints it nowhere.
+    3. A day the text prints as published (the article's own byline or dateline, not the page chrome)
+       beats markup that disagrees with it, unless an uncontradicted CMS field says otherwise.
     4. Otherwise the most reliable kind wins; agreeing kinds (±1 day, since a UTC timestamp may fall on
        the next day) raise the confidence, and within them the page's local date is preferred to UTC.
-    5. No date is claimed when two independent reliable signals disagree with nothing to settle it, or
-       when the page shows only an "Updated" date and never prints the markup's publication day.
+    5. No date is claimed when two independent reliable signals disagree with nothing to settle it. A
+       page that never prints the markup's publication day but prints one "Updated" day is dated by it
+       (the version its readers see), with a low confidence.
     """
     text = text or TextDateEvidence()
     rejected: list[str] = []
@@ -584,7 +587,9 @@ def weigh_markup_dates(candidates: list[DateCandidate] | tuple[DateCandidate, ..
         htmldate_alone = candidate.kind == HTMLDATE_ORIGINAL and not any(
             _agrees_day(c.date, candidate.date) for c in published if c.kind != HTMLDATE_ORIGINAL
         )
-        if against := text.contradictions.get(candidate.date):
+        against = text.contradictions.get(candidate.date, ())
+        # One odd clue in the text does not outweigh the CMS's own field; two do.
+        if len(against) >= (2 if candidate.kind in _STRUCTURED_KINDS else 1):
             rejected.append(f"{_label(candidate)}: the article contradicts it: " + "; ".join(against))
         elif guessed_alone and candidate.date in text.page_view_dates:
             rejected.append(f"{_label(candidate)}: the day the page was viewed, as the page header shows")
@@ -595,7 +600,13 @@ def weigh_markup_dates(candidates: list[DateCandidate] | tuple[DateCandidate, ..
         else:
             usable.append(candidate)
 
-    if text.printed is not None and not text.contradictions.get(text.printed):
+    structured = [c for c in usable if c.kind in _STRUCTURED_KINDS]
+    printed_outweighed = bool(structured) and not any(_confirms(c, text.printed) for c in structured if text.printed)
+    if text.printed is not None and printed_outweighed:
+        rejected.append(f"the printed “{text.printed_evidence}” ({text.printed.isoformat()}): the "
+                        f"{KIND_LABELS[structured[0].kind]} says {structured[0].date.isoformat()} and the article "
+                        "does not contradict it")
+    elif text.printed is not None and len(text.contradictions.get(text.printed, ())) < 2:
         agreeing = [c for c in usable if _confirms(c, text.printed)]
         rejected += [f"{_label(c)}: the page prints {text.printed.isoformat()} (“{text.printed_evidence}”)"
                      for c in usable if c not in agreeing]

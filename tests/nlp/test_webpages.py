@@ -265,18 +265,38 @@ def test_htmldate_alone_disagreeing_with_json_ld_does_not_block_it():
     assert choice.date == date(2020, 9, 15)
 
 
-def test_a_printed_dateline_beats_a_cms_timestamp_it_disagrees_with():
-    evidence = TextDateEvidence(printed=date(2016, 9, 19), printed_evidence="Sept. 19, 2016")
-    choice = weigh_markup_dates([candidate(date(2016, 9, 25), META_PUBLISHED)], evidence)
+def test_a_printed_dateline_beats_a_cms_timestamp_the_text_contradicts():
+    against = ("reports a 2017 election in the past tense, after it", "“two years ago” lands on no year it names")
+    evidence = TextDateEvidence(printed=date(2016, 9, 19), printed_evidence="Sept. 19, 2016",
+                                contradictions={date(2012, 9, 25): against})
+    choice = weigh_markup_dates([candidate(date(2012, 9, 25), META_PUBLISHED)], evidence)
     assert (choice.date, choice.kind) == (date(2016, 9, 19), "text")
-    assert any("2016-09-25" in r for r in choice.rejected)
+    assert any("2012-09-25" in r and "2017 election" in r for r in choice.rejected)
 
 
-def test_a_contradicted_candidate_is_rejected_with_the_reason():
-    evidence = TextDateEvidence(contradictions={date(2012, 1, 1): ("reports a 2014 vote in the past tense",)})
-    choice = weigh_markup_dates([candidate(date(2012, 1, 1), META_PUBLISHED), candidate(date(2015, 2, 2), URL_DATE)],
-                                evidence)
-    assert choice.date == date(2015, 2, 2)
+def test_a_printed_dateline_beats_a_url_print_date():
+    evidence = TextDateEvidence(printed=date(2016, 9, 19), printed_evidence="Sept. 19, 2016")
+    choice = weigh_markup_dates([candidate(date(2016, 9, 20), URL_DATE)], evidence)
+    assert choice.date == date(2016, 9, 19)
+    assert any("2016-09-20" in r for r in choice.rejected)
+
+
+def test_an_uncontradicted_cms_field_beats_a_printed_date_elsewhere_on_the_page():
+    evidence = TextDateEvidence(printed=date(2015, 3, 18), printed_evidence="Social roundup Wednesday, March 18, 2015")
+    choice = weigh_markup_dates([candidate(date(2015, 2, 26), JSON_LD_PUBLISHED)], evidence)
+    assert (choice.date, choice.kind) == (date(2015, 2, 26), JSON_LD_PUBLISHED)
+    assert any("March 18, 2015" in r for r in choice.rejected)
+
+
+def test_one_contradiction_rejects_a_weak_signal_two_a_cms_field():
+    one = {date(2012, 1, 1): ("reports a 2014 vote in the past tense",)}
+    two = {date(2012, 1, 1): ("reports a 2014 vote in the past tense", "“three years ago” lands on 2009")}
+    weak = [candidate(date(2012, 1, 1), URL_DATE)]
+    strong = [candidate(date(2012, 1, 1), META_PUBLISHED)]
+    assert weigh_markup_dates(weak, TextDateEvidence(contradictions=one)).date is None
+    assert weigh_markup_dates(strong, TextDateEvidence(contradictions=one)).date == date(2012, 1, 1)
+    choice = weigh_markup_dates(strong, TextDateEvidence(contradictions=two))
+    assert choice.date is None
     assert any("2014 vote" in r for r in choice.rejected)
 
 
