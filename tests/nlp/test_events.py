@@ -34,7 +34,7 @@ def dated(text: str, phrase: str, value: str, occurrence: int = 0, **fields) -> 
     for _ in range(occurrence + 1):
         start = text.index(phrase, start + 1)
     fields.setdefault("anchor", "absolute")
-    return Timex(start, start + len(phrase), phrase, "DATE", value, **fields)
+    return Timex(start=start, end=start + len(phrase), text=phrase, type="DATE", value=value, **fields)
 
 
 def events_of(nlp, text: str, *timexes: Timex):
@@ -128,11 +128,11 @@ def test_an_undated_past_report_takes_the_publication_date(nlp):
 def test_event_anchored_dates_stay_unresolved(nlp):
     text = "A week before Mr Biden's inauguration, Wang Yi met Antony Blinken in Geneva."
     ref = Timex(
-        0,
-        text.index(","),
-        text[: text.index(",")],
-        "DATE",
-        "XXXX-XX-XX",
+        start=0,
+        end=text.index(","),
+        text=text[: text.index(",")],
+        type="DATE",
+        value="XXXX-XX-XX",
         anchor="event",
         event_ref="Mr Biden's inauguration",
         offset="-P1W",
@@ -145,7 +145,8 @@ def test_event_anchored_dates_stay_unresolved(nlp):
 
 def test_an_unresolved_relative_date_still_places_its_clause(nlp):
     text = "Russian Foreign Minister Sergey Lavrov said on Thursday that Moscow was ready for talks."
-    unresolved = Timex(text.index("Thursday"), text.index("Thursday") + 8, "Thursday", "DATE", "XXXX-XX-XX")
+    start = text.index("Thursday")
+    unresolved = Timex(start=start, end=start + 8, text="Thursday", type="DATE", value="XXXX-XX-XX")
     (event,) = events_of(nlp, text, unresolved)
     assert event.timex is unresolved and not event.uses_publication_date
 

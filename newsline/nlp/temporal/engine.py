@@ -45,22 +45,7 @@ def find_timexes(doc: Doc | str, anchor: date | None = None) -> list[Timex]:
             continue
         if reading is None:
             continue
-        timexes.append(
-            Timex(
-                start=mention.start,
-                end=mention.end,
-                text=mention.text,
-                type=reading.type,
-                value=reading.value,
-                mod=reading.mod,
-                anchor=reading.anchor,
-                anchor_value=reading.anchor_value,
-                rule=reading.rule,
-                direction=reading.direction,
-                event_ref=reading.event_ref,
-                offset=reading.offset,
-            )
-        )
+        timexes.append(Timex.at(mention.start, mention.end, mention.text, reading))
     return timexes
 
 

@@ -26,6 +26,7 @@ from .calendar_math import (
 from .lexicon import MONTHS, ORDINALS, PARTS_OF_DAY, SEASON_START_MONTH, SEASONS, WEEKDAYS, number_value
 from .patterns import RATE_BEFORE, Mention
 from .tense import FUTURE, PAST
+from .timex import Reading
 from .values import MONTH_NAMES, WEEKDAY_ABBR
 
 _POINT_MODS = {
@@ -48,24 +49,6 @@ _DURATION_LETTER = {
     "year": "Y",
 }
 _TIME_UNITS = {"second", "minute", "hour"}
-
-
-@dataclass(frozen=True)
-class Reading:
-    """The meaning of one mention (a Timex without its span)."""
-
-    type: str
-    value: str
-    mod: str = ""
-    anchor: str = "none"
-    anchor_value: str = ""
-    rule: str = ""
-    direction: str = ""
-    event_ref: str = ""
-    offset: str = ""
-    # A comparison point ("a year earlier", "the year-ago quarter") is not what the story goes on to talk about,
-    # so it does not become the narrative reference.
-    comparison: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from .values import DateRange, modified_range
 
 
 @dataclass(frozen=True)
-class Timex:
-    """One temporal expression found in a text, with its TIMEX3 reading.
+class Reading:
+    """What a temporal expression means, as TIMEX3: its type, value and modifier, and how it was worked out.
 
     `anchor` says what the value was worked out from: "absolute" (the text gives it whole),
     "publication" (the article's publication date), "narrative" (the previous date in the text),
@@ -17,9 +17,6 @@ class Timex:
     `event_ref` / `offset` say what to resolve it from ("the president's inauguration", "-P1W").
     """
 
-    start: int
-    end: int
-    text: str
     type: str
     value: str
     mod: str = ""
@@ -29,6 +26,9 @@ class Timex:
     direction: str = ""
     event_ref: str = ""
     offset: str = ""
+    # A comparison point ("a year earlier", "the year-ago quarter") is not what the story goes on to talk about,
+    # so it does not become the narrative reference.
+    comparison: bool = False
 
     @property
     def range(self) -> DateRange | None:
@@ -39,3 +39,16 @@ class Timex:
     @property
     def approximate(self) -> bool:
         return self.mod == "APPROX"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Timex(Reading):
+    """One temporal expression found in a text: where it stands (`start`, `end`, `text`) and its reading."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def at(cls, start: int, end: int, text: str, reading: Reading) -> Timex:
+        return cls(start=start, end=end, text=text, **{f.name: getattr(reading, f.name) for f in fields(Reading)})
