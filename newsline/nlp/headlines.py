@@ -214,6 +214,8 @@ def _clause_headline(verb: Token, subject: Token | None, omit: Omissions, subjec
     reporting = head.lemma_ in _REPORTING_VERBS and not passive
     if not pieces and reporting and not full:
         return Headline("", planned)  # "..., the officials said" with nothing said
+    if not pieces and head.lemma_ == "do" and promoted is None:
+        return Headline("", planned)  # "as Chile did in 2009": what was done is in another clause
     if not pieces and head.lemma_ == "be" and promoted is None and not _is_negated(head, verb) and _is_common(subject):
         # "The last attack was in 2002" with the date left out: it took place.
         verb_group = "to take place" if planned else "take place" if plural else "takes place"

@@ -219,3 +219,7 @@ def test_a_reporting_verb_with_nothing_reported_gives_no_headline(nlp):
     told = next(t for t in doc if t.text == "told")
     hidden = {t.i for t in doc if t.i < told.i - 2}
     assert clause_headline(told, Omissions(skip=frozenset(hidden))).text == ""
+
+
+def test_a_pro_verb_with_nothing_else_gives_no_headline(nlp):
+    assert headline_of(nlp, "Chile did so in 2010.", "did", ("2010",)) == ""
