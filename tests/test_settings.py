@@ -49,7 +49,8 @@ def production_settings(**environment: str) -> subprocess.CompletedProcess:
     show = ("import newsline.settings as s; print(s.SECURE_PROXY_SSL_HEADER, s.SECURE_HSTS_SECONDS, "
             "s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT)")
     return subprocess.run([sys.executable, "-c", show], cwd=ROOT, capture_output=True, text=True, timeout=60,
-                          check=False, env=BASE_ENVIRONMENT | {"DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50)} | environment)
+                          check=False,
+                          env=BASE_ENVIRONMENT | {"DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50)} | environment)
 
 
 def test_proxy_header_hsts_and_cookies_are_read_from_the_environment():
