@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .actors import ActorIndex, ActorMention
+from .actor_index import ActorIndex
+from .actors import ActorMention
 from .articles import (
     MAX_ARTICLE_CHARS,
     ArticleFile,

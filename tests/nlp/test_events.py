@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 import spacy
 
-from newsline.nlp.actors import ActorIndex, document_actors, resolve_document
+from newsline.nlp.actor_index import ActorIndex, resolve_document
+from newsline.nlp.actors import document_actors
 from newsline.nlp.extraction import extract_events
 from newsline.nlp.happenings import (
     DateEvidence,

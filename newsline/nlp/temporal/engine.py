@@ -29,7 +29,6 @@ def find_timexes(doc: Doc | str, anchor: date | None = None) -> list[Timex]:
     """
     if isinstance(doc, str):
         doc = load_pipeline(DEFAULT_MODEL)(doc)
-    text = doc.text
     token_ends = TokenEnds(doc)
     resolver = Resolver(
         anchor,
