@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..layout import BODY, PageLayout
+from ..temporal.lexicon import WEEKDAY
+from ..temporal.values import MONTH_NAMES
 
 YEARS_AGO = re.compile(
     r"\b(?:(?:nearly|almost|about|around|some|roughly|more than|over|just over|less than|under)\s+)?"
@@ -24,14 +26,12 @@ LAST_YEARS_ELECTION = re.compile(
 )
 RECENCY = re.compile(
     r"\b(?:today|yesterday|tonight|this (?:week|morning|afternoon|evening)|earlier this (?:week|month)"
-    r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b",
+    rf"|on {WEEKDAY})\b",
     re.I,
 )
-WEEKDAY_CUE = re.compile(r"\b(?P<last>last\s+)?(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+WEEKDAY_CUE = re.compile(rf"\b(?P<last>last\s+)?(?P<day>{WEEKDAY})\b", re.I)
 OTHER_TIME_WORDS = re.compile(
-    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:19|20)\d\d"
-    r"|ago|last (?:month|year)|next|tomorrow|decade|century)\b",
-    re.I,
+    rf"\b(?:{'|'.join(MONTH_NAMES)}|(?:19|20)\d\d|ago|last (?:month|year)|next|tomorrow|decade|century)\b", re.I
 )
 
 
