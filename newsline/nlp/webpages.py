@@ -14,7 +14,7 @@ import json
 import re
 import warnings
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
@@ -565,9 +565,9 @@ def weigh_markup_dates(candidates: list[DateCandidate] | tuple[DateCandidate, ..
 
     1. "Modified" signals never date the publication.
     2. A signal is rejected when the text contradicts its day (twice for a CMS field: JSON-LD, meta,
-       marked element, script data; once for the others), or when it is only htmldate's or a `<time>`'s
-       guess and the page shows that day as the page-view date or a "last modified" footer, or (htmldate
-       alone) prints it nowhere.
+       marked element, script data, or a day two kinds agree on; once for the others), or when it is
+       only htmldate's or a `<time>`'s guess and the page shows that day as the page-view date or a
+       "last modified" footer, or (htmldate alone) prints it nowhere.
     3. A day the text prints as published (the article's own byline or dateline, not the page chrome)
        beats markup that disagrees with it, unless an uncontradicted CMS field says otherwise.
     4. Otherwise the most reliable kind wins; agreeing kinds (±1 day, since a UTC timestamp may fall on
@@ -588,8 +588,9 @@ def weigh_markup_dates(candidates: list[DateCandidate] | tuple[DateCandidate, ..
             _agrees_day(c.date, candidate.date) for c in published if c.kind != HTMLDATE_ORIGINAL
         )
         against = text.contradictions.get(candidate.date, ())
-        # One odd clue in the text does not outweigh the CMS's own field; two do.
-        if len(against) >= (2 if candidate.kind in _STRUCTURED_KINDS else 1):
+        # One odd clue in the text does not outweigh a CMS field or two signals that agree; two clues do.
+        agreeing_kinds = {c.kind for c in published if _agrees_day(c.date, candidate.date)}
+        if len(against) >= (2 if candidate.kind in _STRUCTURED_KINDS or len(agreeing_kinds) >= 2 else 1):
             rejected.append(f"{_label(candidate)}: the article contradicts it: " + "; ".join(against))
         elif guessed_alone and candidate.date in text.page_view_dates:
             rejected.append(f"{_label(candidate)}: the day the page was viewed, as the page header shows")
@@ -600,6 +601,9 @@ def weigh_markup_dates(candidates: list[DateCandidate] | tuple[DateCandidate, ..
         else:
             usable.append(candidate)
 
+    if text.printed is not None and not _plausible(text.printed):
+        rejected.append(f"the printed “{text.printed_evidence}” ({text.printed.isoformat()}): not a possible day")
+        text = replace(text, printed=None, printed_evidence="")
     structured = [c for c in usable if c.kind in _STRUCTURED_KINDS]
     printed_outweighed = bool(structured) and not any(_confirms(c, text.printed) for c in structured if text.printed)
     if text.printed is not None and printed_outweighed:

@@ -288,6 +288,13 @@ def test_an_uncontradicted_cms_field_beats_a_printed_date_elsewhere_on_the_page(
     assert any("March 18, 2015" in r for r in choice.rejected)
 
 
+def test_a_printed_date_in_the_future_is_no_evidence():
+    evidence = TextDateEvidence(printed=date(2090, 8, 14), printed_evidence="Timestamp: 2090-08-14")
+    choice = weigh_markup_dates([candidate(date(2019, 1, 11), URL_DATE)], evidence)
+    assert choice.date == date(2019, 1, 11)
+    assert any("not a possible day" in r for r in choice.rejected)
+
+
 def test_one_contradiction_rejects_a_weak_signal_two_a_cms_field():
     one = {date(2012, 1, 1): ("reports a 2014 vote in the past tense",)}
     two = {date(2012, 1, 1): ("reports a 2014 vote in the past tense", "“three years ago” lands on 2009")}
