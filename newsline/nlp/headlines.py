@@ -33,7 +33,6 @@ _IRREGULAR_PRESENT = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Subjects a headline cannot stand on: the reader of a timeline does not know who "it" or "they" is.
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those"})
-_FIRST_AND_SECOND_PERSON = frozenset({"i", "we", "you"})
 _REPORTING_VERBS = frozenset(
     {"say", "report", "tell", "add", "write", "announce", "state", "confirm", "quote", "note", "claim", "cite"}
 )
@@ -41,7 +40,7 @@ _REPORTING_VERBS = frozenset(
 NEWS_OUTLETS = frozenset(
     """
     reuters ap afp bbc cnn nbc cbs abc npr pbs itv dw tass interfax xinhua kyodo yonhap bloomberg politico axios
-    euronews ria novosti efe ansa dpa pti ani
+    euronews efe ansa dpa pti ani
     """.split()
 ) | frozenset(
     {"associated press", "agence france-presse", "agence france presse", "al jazeera", "sky news", "fox news",
@@ -108,7 +107,8 @@ def clause_headline(verb: Token, omit: Omissions, subject_name: str = "") -> Hea
         return clause_headline(reported, omit, subject_name)
     headline = _clause_headline(verb, subject, omit, subject_name, full=False)
     if 0 < len(headline.text.split()) < 3:
-        # Too terse to read alone ("Talks end"): keep the article and the auxiliary ("The talks are ended").
+        # Too terse to read alone ("Talks collapse", "Bill signed"): keep the article and the auxiliary
+        # ("The talks collapse", "The bill is signed").
         headline = _clause_headline(verb, subject, omit, subject_name, full=True)
     return headline
 
