@@ -14,6 +14,7 @@ _COUNTRY_ABBREVIATIONS = frozenset({"uk", "usa", "eu", "uae", "prc", "drc", "un"
 # "us" is also the pronoun: it is a defect only when the source sentence never uses the pronoun.
 _AMBIGUOUS_ABBREVIATIONS = frozenset({"us"})
 
+_DETERMINERS = frozenset("the a an its their his her our two three four several many all some".split())
 # A headline cannot end on these: prepositions that take an object, articles, conjunctions, complementizers,
 # auxiliaries and copulas missing their verb or complement.
 _DANGLING_WORDS = frozenset(
@@ -54,8 +55,10 @@ def headline_defects(headline: str, quotes: Iterable[str] = (), outlets: Iterabl
         if previous.lower() == word.lower() and not word.isdigit():
             defects.append(f"repeated word '{previous} {word}'")
     quote_words = {w.lower() if w.islower() else w for quote in quotes for w in _WORD.findall(quote)}
-    for word in words:
-        if word in _COUNTRY_ABBREVIATIONS or word in _AMBIGUOUS_ABBREVIATIONS and word not in quote_words:
+    for previous, word in zip(["", *words], words):
+        # The pronoun never follows a number or a determiner ("755 us diplomats", "the us embassy").
+        not_pronoun = word not in quote_words or previous.isdigit() or previous.lower() in _DETERMINERS
+        if word in _COUNTRY_ABBREVIATIONS or word in _AMBIGUOUS_ABBREVIATIONS and not_pronoun:
             defects.append(f"lower-case country abbreviation '{word}'")
     if words and words[-1].lower() in _DANGLING_WORDS:
         defects.append(f"dangling last word '{words[-1]}'")
