@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..spacy_model import load_pipeline
 from .patterns import Mention, detect
@@ -29,11 +29,10 @@ def find_timexes(doc: Doc | str, anchor: date | None = None) -> list[Timex]:
     """
     if isinstance(doc, str):
         doc = load_pipeline(DEFAULT_MODEL)(doc)
-    token_ends = TokenEnds(doc)
     resolver = Resolver(
         anchor,
         direction_of=lambda start, end, cautious: sentence_direction(doc, start, end, cautious),
-        event_after=lambda position: event_phrase(doc, position, token_ends),
+        event_after=lambda position: event_phrase(doc, position),
     )
     timexes = []
     for mention in detected(doc):
@@ -56,25 +55,10 @@ def detected(doc: Doc) -> list[Mention]:
     return doc.user_data[DETECTED]
 
 
-class TokenEnds:
-    """The token ending at a character offset, indexed on first use (once per document, not per expression)."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.index: dict[int, int] | None = None
-
-    def token_ending_at(self, position: int) -> Token | None:
-        if self.index is None:
-            self.index = {}
-            for token in self.doc:
-                self.index.setdefault(token.idx + len(token), token.i)
-        i = self.index.get(position)
-        return None if i is None else self.doc[i]
-
-
-def event_phrase(doc: Doc, position: int, token_ends: TokenEnds | None = None) -> str:
+def event_phrase(doc: Doc, position: int) -> str:
     """The phrase governed by the "before"/"after" that ends at `position` ("the president's inauguration")."""
-    preposition = (token_ends or TokenEnds(doc)).token_ending_at(position)
+    span = doc.char_span(position - 1, position, alignment_mode="expand") if position > 0 else None
+    preposition = span[-1] if span is not None and span[-1].idx + len(span[-1]) == position else None
     if preposition is None or preposition.i + 1 >= len(doc):
         return ""
     end = preposition.right_edge.i + 1

@@ -41,6 +41,9 @@ class Reading:
         return self.mod == "APPROX"
 
 
+_READING_FIELDS = tuple(f.name for f in fields(Reading))
+
+
 @dataclass(frozen=True, kw_only=True)
 class Timex(Reading):
     """One temporal expression found in a text: where it stands (`start`, `end`, `text`) and its reading."""
@@ -51,4 +54,4 @@ class Timex(Reading):
 
     @classmethod
     def at(cls, start: int, end: int, text: str, reading: Reading) -> Timex:
-        return cls(start=start, end=end, text=text, **{f.name: getattr(reading, f.name) for f in fields(Reading)})
+        return cls(start=start, end=end, text=text, **{name: getattr(reading, name) for name in _READING_FIELDS})
