@@ -619,12 +619,14 @@ def _is_fronted(child: Token) -> bool:
 def _names_in_a_row(token: Token, child: Token) -> bool:
     """ "between Washington and Moscow", "Russia, Iran and Turkey": coordinated names stay together, and so do
     coordinated modifiers and numbers ("embassy and consulate staff", "between 40 and 60 cases")."""
-    if token.dep_ in ("compound", "amod", "nummod", "quantmod") or token.tag_ == "CD":
-        return child.dep_ in ("cc", "conj") or child.dep_ == "punct" and child.text == ","
+    conjunct_follows = any(c.dep_ == "conj" and c.i > child.i for c in token.children)
+    joins = child.dep_ in ("cc", "conj") or child.dep_ == "punct" and child.text == "," and conjunct_follows
+    if token.dep_ in ("compound", "amod", "nmod", "nummod", "quantmod") or token.tag_ == "CD":
+        return joins
     coordinated = any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in token.children)
     if token.dep_ in ("nsubj", "nsubjpass") and coordinated:
         # "a man and a woman were arrested": both, or the verb no longer agrees.
-        return child.dep_ in ("cc", "conj") or child.dep_ == "punct" and child.text == ","
+        return joins
     if token.pos_ != "PROPN":
         return False
     if child.dep_ == "conj":

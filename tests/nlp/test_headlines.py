@@ -223,3 +223,17 @@ def test_a_reporting_verb_with_nothing_reported_gives_no_headline(nlp):
 
 def test_a_pro_verb_with_nothing_else_gives_no_headline(nlp):
     assert headline_of(nlp, "Chile did so in 2010.", "did", ("2010",)) == ""
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The minister called for restoring links between Brazilian and Chilean intelligence agencies.",
+            "Minister calls for restoring links between Brazilian and Chilean intelligence agencies",
+        ),
+        ("The fund covers food and beverage retail sales in Ghana.", "Fund covers food and beverage retail sales in Ghana"),
+    ],
+)
+def test_coordinated_modifiers_keep_their_and(nlp, text, expected):
+    assert headline_of_root(nlp, text) == expected
