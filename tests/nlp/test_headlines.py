@@ -207,7 +207,10 @@ def test_an_outlet_is_never_the_name_for_he(nlp):
     [
         ("Many in the Senate backed the Bogota accord.", "Many in the Senate back Bogota accord"),
         ("Northfield Farms said it would cut prices.", "Northfield Farms says it would cut prices"),
-        ("A farmer repairing fences in Otago found a rare fossil.", "Farmer repairing fences in Otago finds rare fossil"),
+        (
+            "A farmer repairing fences in Otago found a rare fossil.",
+            "Farmer repairing fences in Otago finds rare fossil",
+        ),
     ],
 )
 def test_agreement_and_no_clause_said_twice(nlp, text, expected):
@@ -232,7 +235,10 @@ def test_a_pro_verb_with_nothing_else_gives_no_headline(nlp):
             "The minister called for restoring links between Brazilian and Chilean intelligence agencies.",
             "Minister calls for restoring links between Brazilian and Chilean intelligence agencies",
         ),
-        ("The fund covers food and beverage retail sales in Ghana.", "Fund covers food and beverage retail sales in Ghana"),
+        (
+            "The fund covers food and beverage retail sales in Ghana.",
+            "Fund covers food and beverage retail sales in Ghana",
+        ),
     ],
 )
 def test_coordinated_modifiers_keep_their_and(nlp, text, expected):
