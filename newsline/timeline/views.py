@@ -248,7 +248,9 @@ def scale_segments(spans: list[tuple[date, date]], left: float, right: float) ->
 def segment_ticks(segment: Segment) -> list[ScaleTick]:
     """Year ticks (labelled) and, where months are wide enough, month ticks."""
     per_month = segment.width / max((segment.end - segment.start).days / 30.44, 1 / 30.44)
-    ticks = [ScaleTick(round(segment.x, 1), str(segment.start.year), True)]
+    start = segment.start
+    first_label = f"{MONTH_ABBR[start.month - 1]} {start.year}" if start.month > 1 and per_month >= 6 else str(start.year)
+    ticks = [ScaleTick(round(segment.x, 1), first_label, True)]
     month = date(segment.start.year, segment.start.month, 1)
     while month < date(9999, 12, 1):
         month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
@@ -360,7 +362,7 @@ def quiet_between(end: date, start: date) -> str:
 
 def thin_labels(ticks: list[ScaleTick], breaks: list[ScaleBreak]) -> list[ScaleTick]:
     """Drop labels that would overlap a neighbour's or a break's (the tick line stays)."""
-    taken = [(item.x - BREAK_WIDTH / 2, item.x + BREAK_WIDTH / 2) for item in breaks]
+    taken = [(item.x - BREAK_WIDTH / 2 + 6, item.x + BREAK_WIDTH / 2 - 6) for item in breaks]
     thinned = []
     for tick in sorted(ticks, key=lambda tick: (not tick.major, tick.x)):
         room = (tick.x - 2, tick.x + 8 * len(tick.label) + 4)
