@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT))
 
-from headline_defects import headline_defects  # noqa: E402
+from benchmarks.headline_defects import headline_defects  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "benchmarks"
 
