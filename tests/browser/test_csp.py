@@ -47,7 +47,7 @@ def site() -> dict[str, str]:
     event = make_event("Talks at the lake", "2017-02-13", actors=("Alma Ames",), source=source)
     make_event("A walkout", "2019-W20", actors=("Bruno Berg",), source=source)
     make_event("A plan for the autumn", "2019-FA", actors=("Alma Ames",), source=source, planned=True)
-    paths = {"timeline": "/", "filtered timeline": "/?actor=Alma+Ames&from=2017&q=lake",
+    paths = {"timeline": "/", "filtered timeline": "/?actor=Alma+Ames&from=2017&q=lake", "lanes": "/?lanes=actor",
              "event": f"/events/{event.pk}/", "source": f"/sources/{source.pk}/",
              "handout": "/export/handout/", "cards": "/export/cards/?actor=Alma+Ames"}
     try:
@@ -84,6 +84,12 @@ def test_no_page_violates_the_content_security_policy(live_server, watched_page,
     page.locator(".expander").first.click()
     page.wait_for_load_state("networkidle")
     found["timeline after htmx"] = violations(page)
+
+    if "story" in site:
+        page.goto(live_server.url + site["story"])
+        page.keyboard.press("ArrowRight")
+        page.wait_for_load_state("networkidle")
+        found["story after a key press"] = violations(page)
 
     page.goto(live_server.url + "/admin/")
     found["admin login"] = violations(page)
