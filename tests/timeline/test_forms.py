@@ -110,3 +110,10 @@ def test_dates_at_the_edges_of_the_calendar_are_valid_filters(events, query, hea
 def test_dates_beyond_the_calendar_are_form_errors(events, query, message):
     form = FilterForm(QueryDict(query))
     assert message in " ".join(form.errors[query.split("=")[0].replace("from", "date_from").replace("to", "date_to")])
+
+
+def test_the_timeline_page_notes_the_swap_and_shows_the_swapped_bounds(client, events):
+    html = client.get("/?from=2017-03&to=2016-05").content.decode()
+    assert "“From” was later than “To”, so the two are swapped: from 2016-05 to 2017-03." in html
+    assert 'name="from" value="2016-05"' in html and 'name="to" value="2017-03"' in html
+    assert "Early" in html and "Late" in html
