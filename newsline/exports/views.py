@@ -6,8 +6,9 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotFound, Streami
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.views.decorators.http import condition
 
-from newsline.timeline.views import data_version
+from newsline.timeline.views import request_version
 
 from .formats import FORMATS, Format, Selection
 from .forms import select_events
@@ -23,10 +24,11 @@ def unknown_format(name: str) -> HttpResponse:
     return HttpResponseNotFound(message, content_type="text/plain; charset=utf-8")
 
 
-def kept_export_key(request: HttpRequest) -> str:
+def export_version(request: HttpRequest, format: str = "") -> str:
     """Changes with the data, the URL, the day (it is in the file name) and the deployed stylesheet (in the HTML)."""
-    parts = [data_version()[0], request.get_full_path(), timezone.now().date().isoformat(), static("exports.css")]
-    return "newsline:export:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    parts = [request_version(request)[0], request.get_full_path(), timezone.now().date().isoformat(),
+             static("exports.css")]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def keep_while_streaming(pieces: Iterable[str], key: str, file_name: str) -> Iterator[bytes]:
@@ -57,11 +59,13 @@ def export_response(
     return StreamingHttpResponse(pieces, content_type=export_format.content_type, headers=headers)
 
 
+# A browser that has the file already gets a 304 while the same file would be made again.
+@condition(etag_func=export_version)
 def download(request: HttpRequest, format: str) -> HttpResponse | StreamingHttpResponse:
     export_format = FORMATS.get(format)
     if export_format is None:
         return unknown_format(format)
-    key = kept_export_key(request)
+    key = "newsline:export:" + export_version(request)
     if kept := cache.get(key):
         return export_response(export_format, *kept)
     selection: Selection = select_events(request.GET)

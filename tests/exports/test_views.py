@@ -2,7 +2,6 @@ import pytest
 from django.urls import reverse
 
 from newsline.exports.formats import FORMATS
-
 from newsline.timeline.models import Event
 
 from .data import download
@@ -111,3 +110,17 @@ def test_other_filters_are_other_files(client, room, frozen):
     _, ames = download(client, "csv", "actor=Alma+Ames")
     _, berg = download(client, "csv", "actor=Bruno+Berg")
     assert ames != berg and b"Bruno Berg" in berg
+
+
+def test_a_browser_that_has_the_file_gets_a_304_until_the_data_changes(client, room, frozen):
+    first, _ = download(client, "json", "actor=Alma+Ames")
+    etag = first["ETag"]
+    again = client.get("/export/json/?actor=Alma+Ames", headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert client.get("/export/csv/?actor=Alma+Ames", headers={"If-None-Match": etag}).status_code == 200
+
+    event = room["events"]["late_may"]
+    event.headline = "Ames storms out of the talks"
+    event.save()
+    changed = client.get("/export/json/?actor=Alma+Ames", headers={"If-None-Match": etag})
+    assert changed.status_code == 200 and b"Ames storms out" in b"".join(changed.streaming_content)
