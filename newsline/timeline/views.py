@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from datetime import timezone as dt_timezone
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Prefetch
@@ -16,6 +17,7 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.dateparse import parse_datetime
+from django.utils.http import urlencode
 from django.views.decorators.http import condition
 from django.views.decorators.vary import vary_on_headers
 
@@ -34,6 +36,10 @@ MAX_OVERVIEW_BARS = 60
 MONTH_PRECISIONS = ("day", "week", "month")
 # Aggregates are keyed by the data version, so this only bounds how long unused entries linger.
 AGGREGATE_CACHE_SECONDS = 600
+# Rendered pages are keyed by the data version too; this bounds how long a page nobody asks for again is kept.
+PAGE_CACHE_SECONDS = 600
+# Request headers that choose what a page sends (an htmx request gets a partial).
+HTMX_HEADERS = ("HX-Request", "HX-Target", "HX-History-Restore-Request")
 # Story mode's "one event per page" print-out stops here.
 MAX_PRINTED_SLIDES = 500
 EXPORT_FORMATS = [(name, export.menu) for name, export in FORMATS.items()]
@@ -558,21 +564,51 @@ def request_version(request: HttpRequest) -> tuple[str, datetime | None]:
     return request.newsline_version
 
 
+def page_variant(request: HttpRequest) -> str:
+    """What a public page depends on: the data, the path, the query (parameters in a fixed order), the htmx headers
+    (which pick a partial) and the deployed static files."""
+    query = urlencode(sorted(request.GET.lists()), doseq=True)
+    parts = [request_version(request)[0], request.path, query, static("newsline.css"), static("timeline.js"),
+             *(request.headers.get(name, "") for name in HTMX_HEADERS)]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
 def page_etag(request: HttpRequest, *args, **kwargs) -> str:
-    """Changes with the data, the URL, the htmx headers (which pick a partial) and the deployed static files."""
-    parts = [request_version(request)[0], request.get_full_path(), static("newsline.css"), static("timeline.js"),
-             *(request.headers.get(name, "") for name in ("HX-Request", "HX-Target", "HX-History-Restore-Request"))]
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+    return page_variant(request)[:32]
 
 
 def page_last_modified(request: HttpRequest, *args, **kwargs) -> datetime | None:
     return request_version(request)[1]
 
 
-def public_page(view):
-    """A page anyone may see and caches may keep: ETag and Last-Modified from the data version, 304 when unchanged."""
+def kept_page(view):
+    """The view's page for visitors who are not logged in, rendered once per data version and page variant.
 
-    conditional_view = condition(etag_func=page_etag, last_modified_func=page_last_modified)(view)
+    A request with a session cookie (an editor's) is always rendered afresh, and a response that sets a cookie or is
+    not a 200 is never kept.
+    """
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return view(request, *args, **kwargs)
+        key = "newsline:page:" + page_variant(request)
+        if kept := cache.get(key):
+            status, headers, content = kept
+            return HttpResponse(content, status=status, headers=headers)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            cache.set(key, (response.status_code, dict(response.headers), response.content), PAGE_CACHE_SECONDS)
+        return response
+
+    return wrapped
+
+
+def public_page(view):
+    """A page anyone may see and caches may keep: ETag and Last-Modified from the data version, 304 when unchanged,
+    and the rendered page kept on the server until the data changes."""
+
+    conditional_view = condition(etag_func=page_etag, last_modified_func=page_last_modified)(kept_page(view))
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
@@ -581,7 +617,7 @@ def public_page(view):
         patch_cache_control(response, public=True, max_age=0, s_maxage=60, must_revalidate=True)
         return response
 
-    return vary_on_headers("HX-Request", "HX-Target", "HX-History-Restore-Request")(wrapped)
+    return vary_on_headers(*HTMX_HEADERS)(wrapped)
 
 
 def cached(request: HttpRequest, name: str, parameters: object, compute):

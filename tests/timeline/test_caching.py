@@ -5,11 +5,15 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.db import connection
+from django.http import HttpResponse
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.http import http_date
 
 from newsline.timeline.models import Event
+from newsline.timeline.views import kept_page
 
 from .factories import make_event, make_source
 
@@ -103,3 +107,77 @@ def test_deleting_an_event_without_history_still_changes_the_etag(client, talks)
     etag = client.get("/").headers["ETag"]
     Event.objects.filter(pk=talks.pk).delete()
     assert client.get("/", HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_a_repeated_page_costs_one_query_for_the_data_version(talks, django_assert_num_queries):
+    visitor = Client()
+    for path in public_paths(talks):
+        first = visitor.get(path)
+        with django_assert_num_queries(1):
+            again = visitor.get(path)
+        assert again.status_code == 200, path
+        assert again.content == first.content, path
+        assert again.headers["Content-Type"] == first.headers["Content-Type"], path
+
+
+def test_the_same_filters_in_another_order_are_the_same_kept_page(talks, django_assert_num_queries):
+    visitor = Client()
+    first = visitor.get("/?actor=Alpha+Land&from=2017")
+    with django_assert_num_queries(1):
+        again = visitor.get("/?from=2017&actor=Alpha+Land")
+    assert again.content == first.content
+    assert again.headers["ETag"] == first.headers["ETag"]
+
+
+def test_kept_pages_are_replaced_after_an_editor_changes_an_event(talks, editor_client, change_form_data):
+    visitor = Client()
+    event_path = f"/events/{talks.pk}/"
+    for path in ("/", "/?actor=Alpha+Land", event_path, "/story/?page=2"):
+        assert "Talks in the capital" in visitor.get(path).content.decode(), path
+
+    url = f"/admin/timeline/event/{talks.pk}/change/"
+    response = editor_client.post(url, change_form_data(editor_client.get(url), headline="Talks moved north"))
+    assert response.status_code == 302
+    for path in ("/", "/?actor=Alpha+Land", event_path, "/story/?page=2"):
+        html = visitor.get(path).content.decode()
+        assert "Talks moved north" in html and ">Talks in the capital<" not in html, path
+
+
+def test_the_htmx_partial_and_the_full_page_are_kept_apart(talks):
+    visitor = Client()
+    htmx = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "results"}
+    for _ in range(2):
+        assert "<html" in visitor.get("/?actor=Alpha+Land").content.decode()
+        partial = visitor.get("/?actor=Alpha+Land", **htmx).content.decode()
+        assert "<html" not in partial and "Talks in the capital" in partial
+
+
+def test_an_editors_requests_are_rendered_afresh_and_not_kept(talks, editor_client):
+    editor_client.get("/")
+    with CaptureQueriesContext(connection) as editor_queries:
+        assert "Talks in the capital" in editor_client.get("/").content.decode()
+    # A kept page would cost one query (the data version).
+    assert len(editor_queries) > 2
+    with CaptureQueriesContext(connection) as visitor_queries:
+        Client().get("/")
+    assert len(visitor_queries) > 1
+
+
+def test_responses_that_set_a_cookie_or_fail_are_not_kept(talks, rf):
+    calls = []
+
+    def view(request):
+        calls.append(request.path)
+        response = HttpResponse("page")
+        response.set_cookie("seen", "1")
+        return response
+
+    def missing(request):
+        calls.append(request.path)
+        return HttpResponse("gone", status=404)
+
+    for page_view, path in ((view, "/with-cookie/"), (missing, "/missing/")):
+        kept = kept_page(page_view)
+        kept(rf.get(path))
+        kept(rf.get(path))
+    assert calls == ["/with-cookie/", "/with-cookie/", "/missing/", "/missing/"]
