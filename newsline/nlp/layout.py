@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from .bylines import read_numeric_date
 from .temporal.lexicon import MONTHS, WEEKDAYS
 
 BODY = "body"
@@ -54,12 +55,13 @@ _WEEKDAY_NUMBER = WEEKDAYS
 _MONTH_RE = r"(?P<month>" + "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True)) + r")\.?"
 _WEEKDAY_RE = r"(?:(?P<weekday>" + "|".join(sorted(_WEEKDAY_NUMBER, key=len, reverse=True)) + r")\.?\s*[,/|-]?\s*)?"
 _DAY_RE = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR_RE = r"(?P<year>(?:19|20)\d\d)"
+# A year may run into a time or the next word printed without a space ("December 15, 20163:33 PM ET").
+_YEAR_RE = r"(?P<year>(?:19|20)\d\d)(?=\d{1,2}:\d\d|[A-Z][a-z]|\b)"
 _PRINTED_DATE_PATTERNS = [
-    re.compile(rf"\b{_WEEKDAY_RE}{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE},?\s+{_YEAR_RE}\b", re.I),
-    re.compile(rf"\b{_WEEKDAY_RE}{_MONTH_RE}\s+{_DAY_RE},?\s+{_YEAR_RE}\b", re.I),
+    re.compile(rf"\b{_WEEKDAY_RE}{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE},?\s+{_YEAR_RE}", re.I),
+    re.compile(rf"\b{_WEEKDAY_RE}{_MONTH_RE}\s+{_DAY_RE},?\s+{_YEAR_RE}", re.I),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
-    re.compile(r"\b(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<numeric>\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d)\b"),
     re.compile(rf"\b{_WEEKDAY_RE}{_DAY_RE}\s+{_MONTH_RE}(?![\w,]*\s*\d)", re.I),
     re.compile(rf"\b{_WEEKDAY_RE}{_MONTH_RE}\s+{_DAY_RE}\b(?!,?\s*\d)", re.I),
 ]
@@ -82,8 +84,11 @@ class PrintedDate:
     problem: str = ""
 
 
-def printed_dates(text: str, offset: int = 0) -> list[PrintedDate]:
-    """Every calendar date printed in `text` (a line or a short block), offsets shifted by `offset`."""
+def printed_dates(text: str, offset: int = 0, numeric_order: str | None = None) -> list[PrintedDate]:
+    """Every calendar date printed in `text` (a line or a short block), offsets shifted by `offset`.
+
+    `numeric_order` ("DMY" or "MDY", see `numeric_order_of`) reads "03/04/2014" when the page shows its order.
+    """
     found: list[PrintedDate] = []
     taken: list[tuple[int, int]] = []
     for pattern in _PRINTED_DATE_PATTERNS:
@@ -91,12 +96,14 @@ def printed_dates(text: str, offset: int = 0) -> list[PrintedDate]:
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
             taken.append((m.start(), m.end()))
-            found.append(_read_printed_date(m, offset))
+            found.append(_read_printed_date(m, offset, numeric_order))
     return sorted(found, key=lambda d: d.start)
 
 
-def _read_printed_date(m: re.Match[str], offset: int) -> PrintedDate:
+def _read_printed_date(m: re.Match[str], offset: int, numeric_order: str | None = None) -> PrintedDate:
     groups = m.groupdict()
+    if groups.get("numeric"):
+        return _read_numeric_date(m, offset, numeric_order)
     month_text = groups["month"].lower()
     month = int(month_text) if month_text.isdigit() else _MONTH_NUMBER[month_text]
     weekday = _WEEKDAY_NUMBER[groups["weekday"].lower()] if groups.get("weekday") else None
@@ -111,6 +118,44 @@ def _read_printed_date(m: re.Match[str], offset: int) -> PrintedDate:
     if weekday is not None and day.weekday() != weekday:
         return PrintedDate(start, end, text, None, True, weekday, f"the printed weekday does not fall on {day.isoformat()}")
     return PrintedDate(start, end, text, day, True, weekday)
+
+
+#: US time zones: a numeric date printed with one puts the month first ("10/17/2022 04:01 PM EDT").
+US_TIME_ZONE = re.compile(r"\b\d{1,2}[:.]?\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[ECMP][SD]?T|AKST|HST)\b", re.I)
+
+
+_NUMERIC_SLASHES = re.compile(r"\b(\d{1,2})/(\d{1,2})/(?:19|20)\d\d\b")
+
+
+def numeric_order_of(lines: list[str]) -> str | None:
+    """The order of a page's numeric dates, when one of them can only be read one way ("14/04/2020": "DMY")."""
+    orders = set()
+    for line in lines:
+        for m in _NUMERIC_SLASHES.finditer(line):
+            first, second = int(m[1]), int(m[2])
+            if first > 12 >= second:
+                orders.add("DMY")
+            elif second > 12 >= first:
+                orders.add("MDY")
+    return orders.pop() if len(orders) == 1 else None
+
+
+def _read_numeric_date(m: re.Match[str], offset: int, numeric_order: str | None) -> PrintedDate:
+    """ "17.07.2014", "2/26/2015": read in the one order that makes a date; both possible means unknown, unless
+    the page shows its order, the date has a US time zone (month first) or dots (day first: "01.11.2023")."""
+    text = m[0]
+    start, end = offset + m.start(), offset + m.end()
+    if numeric_order == "MDY" or US_TIME_ZONE.search(m.string[m.end() : m.end() + 30]):
+        language: str | None = "en-US"
+    elif numeric_order == "DMY" or "." in text:
+        language = "en-GB"
+    else:
+        language = None
+    reading = read_numeric_date(text, language)
+    if reading is None or reading.date is None:
+        problem = reading.reason if reading is not None and reading.reason else "not a calendar date"
+        return PrintedDate(start, end, text, None, True, None, problem)
+    return PrintedDate(start, end, text, reading.date, True, None)
 
 
 # --- line cues -----------------------------------------------------------------------------------

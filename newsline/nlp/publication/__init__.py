@@ -18,7 +18,7 @@ from .candidates import Candidate, printed_candidates
 from .checks import Finding, check, contradictions
 from .clues import gather_clues
 from .corroboration import corroborate_publication, dated_reports
-from .inference import infer_publication_date
+from .inference import infer_publication_date, year_of
 from .record import DatedReport, PublicationDate
 
 __all__ = [
@@ -33,7 +33,11 @@ __all__ = [
 
 
 def detect_publication_date(doc: Doc, layout: PageLayout | None = None) -> PublicationDate:
-    """The publication date of a whole article (a spaCy Doc of the page text), with how and why."""
+    """The publication date of a whole article (a spaCy Doc of the page text), with how and why.
+
+    Only a printed date the article does not contradict gives a day. Without one the date is unknown (editors
+    are asked for it); what the content suggests is kept in the evidence.
+    """
     blocks = layout if layout is not None else page_layout(doc.text)
     clues = gather_clues(doc, blocks)
     candidates, rejected, refused_days = printed_candidates(blocks)
@@ -42,13 +46,24 @@ def detect_publication_date(doc: Doc, layout: PageLayout | None = None) -> Publi
         if against := [f.note for f in check(doc, clues, day) if f.contradicts]:
             rejected[index] += "; the article contradicts it too: " + "; ".join(against)
     accepted: list[tuple[float, Candidate, list[Finding]]] = []
+    month_days: list[str] = []
     for candidate in candidates:
+        if candidate.needs_year:
+            day, reason = year_of(doc, clues, blocks, candidate.printed)
+            if day is None:
+                rejected.append(f"“{candidate.block.text}”: no year printed, and the article does not settle it: {reason}")
+                month_days.append(candidate.printed.text)
+                continue
+            candidate = replace(
+                candidate, printed=replace(candidate.printed, day=day), confidence=candidate.confidence - 0.1,
+                why=f"{candidate.why}; the year from {reason}",
+            )
         day = candidate.printed.day
         assert day is not None
         findings = check(doc, clues, day)
         against = [f.note for f in findings if f.contradicts]
-        # A dateline under the title is strong evidence: one odd clue does not outweigh it.
-        if len(against) >= (2 if candidate.confidence >= 0.9 else 1):
+        # A labelled byline or a dateline is strong evidence: one odd clue does not outweigh it.
+        if len(against) >= (2 if candidate.confidence >= 0.85 else 1):
             rejected.append(f"“{candidate.block.text}”: the article contradicts it: " + "; ".join(against))
             continue
         accepted.append((candidate.confidence - 0.2 * len(against), candidate, findings))
@@ -57,8 +72,16 @@ def detect_publication_date(doc: Doc, layout: PageLayout | None = None) -> Publi
         assert best.printed.day is not None
         evidence = best.block.text
         support = [f.note for f in findings if not f.contradicts]
-        if best.confidence < 0.9 and support:
+        if best.confidence < 0.85 and support:
             evidence += " (consistent with the article: " + "; ".join(support[:2]) + ")"
-        return PublicationDate(best.printed.day, "day", PublishedHow.PRINTED, evidence, round(min(confidence, 0.95), 2), tuple(rejected))
-    inferred = infer_publication_date(doc, clues)
-    return replace(inferred, rejected=tuple(rejected))
+        elif "year from" in best.why:
+            evidence += f" ({best.why})"
+        confidence = round(max(min(confidence, 0.95), 0.3), 2)
+        return PublicationDate(best.printed.day, "day", PublishedHow.PRINTED, evidence, confidence, tuple(rejected))
+    hint = infer_publication_date(doc, clues)
+    evidence = "no printed date the article allows"
+    if month_days:
+        evidence += "; printed without a year: " + ", ".join(f"“{text}”" for text in dict.fromkeys(month_days))
+    if hint.date is not None:
+        evidence += f"; the content suggests {hint.value} ({hint.evidence})"
+    return PublicationDate(None, "", PublishedHow.UNKNOWN, evidence, 0.0, tuple(rejected))

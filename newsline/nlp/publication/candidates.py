@@ -1,7 +1,10 @@
 """Printed candidates: dates the page prints that could be its publication date, and the ones refused on sight.
 
 Scraped pages print dates that are not the publication date: the day the page was viewed (next to the
-weather or "Latest news"), a header date without a year, "Updated" stamps, related stories, captions.
+weather or "Latest news"), "Updated" stamps, other stories' dates in related lists and sidebars, photo
+captions, embedded posts, copyright and terms-of-service lines. What stays is weighed by how a news page
+marks its own date: a "Published"/"Posted" label (on the line or the line above), a byline, a time of
+day, a dateline opening the story ("OSLO, May 3 (Reuters) -"), and closeness to the story's first paragraph.
 """
 
 from __future__ import annotations
@@ -11,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..layout import (
-    ADVERTISEMENT,
     BODY,
     CAPTION,
+    CREDIT,
     DATELINE,
     HEADER,
     NAVIGATION,
@@ -22,11 +25,28 @@ from ..layout import (
     Block,
     PageLayout,
     PrintedDate,
+    numeric_order_of,
     printed_dates,
 )
 
-_STAMP = re.compile(r"\b(?P<word>published|posted|first published|updated|last updated|modified|last modified)\b", re.I)
+_UPDATED = re.compile(r"\b(?:last\s+)?(?:updated|modified|edited|revised|refreshed)\b|\bupd\b", re.I)
+_PUBLISHED = re.compile(r"\b(?:first\s+)?(?:published|posted|released|issued|date)\s*(?:on|at)?\s*:?\s*$", re.I)
+_STAMP_LINE = re.compile(r"^\W*(?:first\s+)?(?:published|posted|released|issued)\W*(?:on|at)?\W*$", re.I)
+# A paragraph that opens with the stamp: "Published February 24, 2020 Last updated … This article is …".
+_STAMP_OPENING = re.compile(r"^\W*(?:first\s+)?(?:published|posted)\b", re.I)
+_BYLINE = re.compile(r"(?:^|[\s|•·,/–—-])by\s+[A-Z@]|^by\b", re.I)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?=\W|$)", re.I)
 _WEATHER = re.compile(r"^-?\d{1,3}([.,]\d)?\s*°?\s*[CF]\b|°", re.I)
+# An embedded post signs off with its author's handle and its own date: "— Jo Bloggs (@jbloggs) May 9, 2016".
+_EMBEDDED_POST = re.compile(r"\(@\w+\)|^[—–-]\s*\S.*@\w+|pic\.twitter\.com", re.I)
+_LEGAL = re.compile(r"©|\bcopyright\b|\ball rights reserved\b|\bterms (?:of|and)\b|\bprivacy\b|\bcookie", re.I)
+# The wire dateline opening a story: "OSLO, May 3 (Reuters) -", "LIMA, Peru, Jan. 4, 2021 (AP) —", "PARIS —".
+_DATELINE_OPENING = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’-]{1,30}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)\s*,\s*(?P<when>[^()—–]{3,40}?)\s*"
+    r"(?:\((?P<agency>[A-Za-z][\w&. ]{0,30})\))?\s*[-–—:]"
+)
+# A caption names the moment a picture shows: a date followed by a description of it.
+_CAPTION_AFTER_DATE = 12
 
 
 @dataclass(frozen=True)
@@ -36,50 +56,162 @@ class Candidate:
     confidence: float
     why: str
 
+    @property
+    def needs_year(self) -> bool:
+        """A byline or dateline that prints a month and day only ("March 18 at 3:57 PM")."""
+        return self.printed.day is None and not self.printed.has_year
+
 
 def printed_candidates(blocks: PageLayout) -> tuple[list[Candidate], list[str], list[tuple[int, date]]]:
     """Printed dates that could be the publication date, and the ones refused on sight with the reason.
 
+    Candidates without a year (`needs_year`) are bylines or datelines whose year the article must supply.
     The third item pairs each refused date that has a day with the index of its reason.
     """
     candidates: list[Candidate] = []
     rejected: list[str] = []
     refused_days: list[tuple[int, date]] = []
+    body_indexes = [i for i, b in enumerate(blocks) if b.kind == BODY]
+    order = numeric_order_of([b.text for b in blocks if b.kind != BODY])
+    last_body = body_indexes[-1] if body_indexes else -1
+
+    updates: list[Candidate] = []
+
+    def refuse(printed: PrintedDate, reason: str) -> None:
+        rejected.append(f"“{blocks[index].text}”: {reason}")
+        if printed.day is not None:
+            refused_days.append((len(rejected) - 1, printed.day))
+
     for index, block in enumerate(blocks):
-        if block.kind in (BODY, TITLE):
+        if block.kind == TITLE:
             continue
-        for printed in printed_dates(block.text, block.start):
-            quoted = f"“{block.text}”"
-            stamp = _STAMP.search(block.text)
-            if stamp and stamp["word"].lower() in ("updated", "last updated", "modified", "last modified"):
-                rejected.append(f"{quoted}: an “updated” stamp, not the first publication")
-            elif block.kind == RELATED:
-                rejected.append(f"{quoted}: in a list of other stories")
-            elif printed.day is None:
-                rejected.append(f"{quoted}: {printed.problem}")
-            elif block.kind == HEADER and (chrome := _header_chrome(blocks, index)):
-                rejected.append(f"{quoted}: site header, next to “{chrome.text}” (the day the page was viewed)")
-            elif block.kind == CAPTION:
-                rejected.append(f"{quoted}: a photo caption (when the picture was taken)")
-            elif block.kind == DATELINE or stamp:
-                candidates.append(Candidate(printed, block, 0.9, "dateline under the title" if block.kind == DATELINE else "publication stamp"))
-            elif block.kind == HEADER:
-                candidates.append(Candidate(printed, block, 0.5, "date above the title"))
+        if block.kind == BODY and not _STAMP_OPENING.match(block.text):
+            if (opening := _dateline_opening(blocks, index, body_indexes)) is not None:
+                candidates.append(opening)
+            continue
+        for printed in printed_dates(block.text, block.start, order):
+            before = block.text[: printed.start - block.start]
+            if _UPDATED.search(before):
+                refuse(printed, "an “updated” stamp, not the first publication")
+                if printed.day is not None and block.kind != RELATED and not _LEGAL.search(block.text):
+                    updates.append(Candidate(printed, block, 0.4, "the only date printed is an “updated” stamp"))
+            elif block.kind == RELATED or (index > last_body >= 0 and not _labelled(blocks, index, before)):
+                refuse(printed, "in a list of other stories")
+            elif _EMBEDDED_POST.search(block.text):
+                refuse(printed, "an embedded post's own date")
+            elif _LEGAL.search(block.text):
+                refuse(printed, "a copyright or terms line")
+            elif block.kind == CAPTION or _is_caption(block.text, printed, block.start):
+                refuse(printed, "a photo caption (when the picture was taken)")
+            elif printed.day is None and printed.has_year:
+                refuse(printed, printed.problem)
+            elif (
+                block.kind in (HEADER, NAVIGATION) and not _labelled(blocks, index, before)
+                and not _BYLINE.search(block.text) and not _TIME.search(block.text[printed.end - block.start :])
+                and (chrome := _header_chrome(blocks, index))
+            ):
+                refuse(printed, f"site header, next to “{chrome.text}” (the day the page was viewed)")
+            elif printed.day is None and not (_labelled(blocks, index, before) or _BYLINE.search(block.text)
+                                               or _TIME.search(block.text[printed.end - block.start :])):
+                refuse(printed, "no year printed")
             else:
-                rejected.append(f"{quoted}: in page chrome ({block.kind})")
-            if printed.day is not None and len(rejected) and rejected[-1].startswith(quoted):
-                refused_days.append((len(rejected) - 1, printed.day))
-    return candidates, rejected, refused_days
+                confidence, why = _weigh(blocks, index, printed, body_indexes)
+                candidates.append(Candidate(printed, block, confidence, why))
+    if not any(c.printed.day is not None or c.needs_year for c in candidates) and updates:
+        # A page that prints only when it was updated was published that day or before: the earliest stamp.
+        candidates.append(min(updates, key=lambda c: c.printed.day or date.max))
+    return _without_page_view_dates(candidates, rejected, refused_days)
+
+
+def _labelled(blocks: PageLayout, index: int, before: str) -> bool:
+    """ "Published: …", "Posted on …", or a line of its own saying "Published" just above."""
+    if _PUBLISHED.search(before):
+        return True
+    return index > 0 and bool(_STAMP_LINE.match(blocks[index - 1].text))
+
+
+def _is_caption(text: str, printed: PrintedDate, offset: int) -> bool:
+    """ "March 18, 2015 Police secure the area after…": a date opening a long description."""
+    after = text[printed.end - offset :]
+    return printed.start == offset and len(re.findall(r"[A-Za-z]+", after)) >= _CAPTION_AFTER_DATE
+
+
+def _weigh(blocks: PageLayout, index: int, printed: PrintedDate, body_indexes: list[int]) -> tuple[float, str]:
+    """How strongly a printed date marks this page's own publication, and why."""
+    block = blocks[index]
+    before = block.text[: printed.start - block.start]
+    reasons = []
+    confidence = 0.5
+    if _labelled(blocks, index, before):
+        confidence += 0.35
+        reasons.append("labelled as the publication")
+    if _BYLINE.search(block.text) or any(
+        _BYLINE.match(blocks[j].text) for j in (index - 1, index + 1) if 0 <= j < len(blocks)
+    ):
+        confidence += 0.2
+        reasons.append("in the byline")
+    if _TIME.search(block.text[printed.end - block.start :]):
+        confidence += 0.15
+        reasons.append("with the time of day")
+    next_body = next((i for i in body_indexes if i > index), None)
+    if next_body is not None and next_body - index <= 4:
+        confidence += 0.2
+        reasons.append("just above the story")
+    elif next_body is None:
+        confidence -= 0.2
+    if block.kind == DATELINE and not reasons:
+        reasons.append("dateline under the title")
+    if block.kind == HEADER and printed.weekday is not None and len(reasons) <= 1:
+        # "Thursday, November 9, 2023" alone in the header is how sites print the day of the visit.
+        confidence -= 0.15
+    return round(confidence, 2), ", ".join(reasons) or f"printed in the page ({block.kind})"
+
+
+def _without_page_view_dates(
+    candidates: list[Candidate], rejected: list[str], refused_days: list[tuple[int, date]]
+) -> tuple[list[Candidate], list[str], list[tuple[int, date]]]:
+    """A date printed again and again in the page's furniture, later than a labelled or byline date, is the
+    day the page was viewed."""
+    marked = [c for c in candidates if c.printed.day is not None and c.confidence >= 0.85]
+    kept = []
+    for candidate in candidates:
+        day = candidate.printed.day
+        repeated = sum(1 for c in candidates if c.printed.day == day) >= 2
+        if (
+            day is not None and candidate.confidence < 0.85 and candidate.printed.weekday is not None
+            and any(m.printed.day is not None and m.printed.day < day for m in marked) and (repeated or marked)
+        ):
+            rejected.append(f"“{candidate.block.text}”: later than the page's own dated byline (the day it was viewed)")
+            refused_days.append((len(rejected) - 1, day))
+            continue
+        kept.append(candidate)
+    return kept, rejected, refused_days
+
+
+def _dateline_opening(blocks: PageLayout, index: int, body_indexes: list[int]) -> Candidate | None:
+    """The wire dateline of the story's first paragraph ("OSLO, May 3 (Reuters) -"), the strongest printed date."""
+    if index not in body_indexes[:3]:
+        return None
+    block = blocks[index]
+    m = _DATELINE_OPENING.match(block.text)
+    if m is None:
+        return None
+    dates = [d for d in printed_dates(m["when"], block.start + m.start("when")) if d.text.strip()]
+    if len(dates) != 1 or (dates[0].day is None and dates[0].has_year):
+        return None
+    printed = dates[0]
+    text = block.text[: m.end()]
+    return Candidate(printed, Block(block.start, block.start + m.end(), DATELINE, text), 0.95, "the story's dateline")
 
 
 def _header_chrome(blocks: PageLayout, index: int) -> Block | None:
     """A line of site furniture (weather, navigation, ads, a lone city name) in the header around `index`."""
     title = next((i for i, b in enumerate(blocks) if b.kind == TITLE), None)
-    last = title if title is not None else min(index + 3, len(blocks))
+    last = title if title is not None and title > index else min(index + 3, len(blocks))
     for block in blocks[max(0, index - 3) : last]:
         if block is blocks[index]:
             continue
-        if block.kind in (NAVIGATION, ADVERTISEMENT) or _WEATHER.search(block.text):
+        if block.kind in (NAVIGATION, CREDIT) or _WEATHER.search(block.text) or block.kind == "advertisement":
             return block
         if block.kind == HEADER and not printed_dates(block.text) and len(block.text.split()) <= 2:
             return block

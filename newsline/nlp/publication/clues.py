@@ -21,8 +21,12 @@ YEARS_AGO = re.compile(
 )
 # Only a count of years back ties a happening to a year the article should name; "last year" may not.
 AGO = re.compile(r"\b(ago|earlier|before)$", re.I)
-LAST_YEARS_ELECTION = re.compile(
-    r"\blast year[’']?s?\s+(?:[\w-]+\s+){0,2}elections?\b|\belections?\b(?:\s+[\w-]+){0,3}\s+last year\b", re.I
+YEAR_UNIT = re.compile(r"\b(?:years?|decades?)\b", re.I)
+#: Legal and site furniture among the paragraphs: its dates are the site's, not the story's.
+FURNITURE = re.compile(
+    r"©|\bcopyright\b|\ball rights reserved\b|\b(?:privacy|cookie|terms of (?:use|service)|user agreement)\b"
+    r"|\b(?:updated|effective|modified)\s*:?\s*\d",
+    re.I,
 )
 RECENCY = re.compile(
     r"\b(?:today|yesterday|tonight|this (?:week|morning|afternoon|evening)|earlier this (?:week|month)"
@@ -56,6 +60,11 @@ class Clues:
         """Whether `offset` falls in a body sentence (by bisection: pages of many lines stay linear)."""
         index = bisect_right(self._starts, offset) - 1  # type: ignore[attr-defined]
         return index >= 0 and offset < self.sentences[index].end
+
+    def in_furniture(self, offset: int) -> bool:
+        """Whether `offset` falls in a body sentence of legal or site furniture (see FURNITURE)."""
+        index = bisect_right(self._starts, offset) - 1  # type: ignore[attr-defined]
+        return index >= 0 and offset < self.sentences[index].end and bool(FURNITURE.search(self.sentences[index].text))
 
 
 def body_sentences(doc: Doc, layout: PageLayout) -> list[BodySentence]:

@@ -3,14 +3,15 @@ supports (a day, a month, a year, or nothing)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
-from ..layout import page_layout
+from ..layout import PageLayout, PrintedDate, page_layout, printed_dates
 from ..status import PublishedHow
 from ..temporal import Timex, find_timexes
-from ..temporal.lexicon import WEEKDAY_NAMES
+from ..temporal.lexicon import MONTHS, WEEKDAY_NAMES
 from ..temporal.tense import PAST, clause_tense
 from ..temporal.values import DateRange, format_day
 from .checks import check
@@ -79,3 +80,61 @@ def _infer_day_or_month(latest: Timex, day: date, recent: list[BodySentence], re
         return PublicationDate(published, "day", PublishedHow.INFERRED, "inferred day: " + evidence, 0.5)
     evidence = "; ".join(reasons) + f"; recent-time words (“{RECENCY.search(recent[0].text)[0]}”) place it soon after"
     return PublicationDate(date(day.year, day.month, 1), "month", PublishedHow.INFERRED, "inferred month: " + evidence, 0.4)
+
+
+#: The same day of the year falls on the same weekday again after five years at the soonest.
+_WEEKDAY_WINDOW = 5
+#: A yearless byline is taken to follow the article's latest dated happening by at most this many days.
+_RECENT_DAYS = 60
+
+
+def year_of(doc: Doc, clues: Clues, layout: PageLayout, printed: PrintedDate) -> tuple[date | None, str]:
+    """The year of a byline or dateline printed without one ("March 18 at 3:57 PM"), when the article settles it.
+
+    Returns the day and what settled it, or None and why not. The evidence, in order: the same month and day
+    printed with a year elsewhere on the page (a caption of the day's pictures); a printed weekday, which fixes
+    the year among the five from the latest year the article names; the article's latest dated happening,
+    when it falls shortly before that month and day.
+    """
+    month, day_of_month = _month_day(printed)
+    others = {
+        d.day.year for block in layout for d in printed_dates(block.text, block.start)
+        if d.day is not None and (d.day.month, d.day.day) == (month, day_of_month)
+    }
+    if len(others) == 1:
+        year = others.pop()
+        return date(year, month, day_of_month), f"the same day printed with its year ({year}) on the page"
+    past = _past_absolute_dates(doc, clues)
+    latest = max((whole.start for _, whole in past), default=None)
+    reference = latest.year if latest else max((y for y in clues.body_years), default=None)
+    if reference is None:
+        return None, "it names no year"
+    if printed.weekday is not None:
+        years = [y for y in range(reference, reference + _WEEKDAY_WINDOW) if _weekday(y, month, day_of_month) == printed.weekday]
+        if len(years) == 1:
+            return date(years[0], month, day_of_month), f"the printed weekday, which falls on that day in {years[0]}"
+        return None, f"the printed weekday falls on that day in no year from {reference} to {reference + _WEEKDAY_WINDOW - 1}"
+    if latest is not None:
+        for year in (latest.year, latest.year + 1):
+            candidate = _valid(year, month, day_of_month)
+            if candidate is not None and 0 <= (candidate - latest).days <= _RECENT_DAYS:
+                return candidate, f"the article's latest dated happening ({latest.isoformat()}), shortly before"
+    return None, f"its latest dated happening ({latest.isoformat() if latest else reference}) is not shortly before"
+
+
+def _month_day(printed: PrintedDate) -> tuple[int, int]:
+    numbers = re.findall(r"\d+", printed.text)
+    month = next(number for word, number in MONTHS.items() if re.search(rf"\b{word}\b", printed.text, re.I))
+    return month, int(numbers[0])
+
+
+def _weekday(year: int, month: int, day: int) -> int | None:
+    found = _valid(year, month, day)
+    return found.weekday() if found else None
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
