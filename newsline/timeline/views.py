@@ -14,6 +14,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.dateparse import parse_datetime
@@ -43,6 +44,8 @@ HTMX_HEADERS = ("HX-Request", "HX-Target", "HX-History-Restore-Request")
 # Story mode's "one event per page" print-out stops here.
 MAX_PRINTED_SLIDES = 500
 EXPORT_FORMATS = [(name, export.menu) for name, export in FORMATS.items()]
+# What the cards on `/` read of their mentions: how many sources, and whether the sources' dates disagree.
+CARD_MENTIONS = Mention.objects.only("event_id", "source_id", "date_start", "date_end").order_by()
 
 
 @dataclass
@@ -650,7 +653,8 @@ def index(request: HttpRequest) -> HttpResponse:
 
     start = (page - 1) * PAGE_SIZE
     # One event before the page, so a page that continues a month does not repeat its heading.
-    rows = list(events.for_cards()[max(start - 1, 0):start + PAGE_SIZE])
+    rows = list(events.prefetch_related("actors", Prefetch("mentions", queryset=CARD_MENTIONS))[
+        max(start - 1, 0):start + PAGE_SIZE])
     previous = rows.pop(0) if start > 0 and rows else None
     filters = form.valid_filters()
     from_range, to_range = filters.get("date_from"), filters.get("date_to")
@@ -678,6 +682,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "active_filters": len(form.describe()),
         "export_formats": EXPORT_FORMATS,
         "search_text": filters.get("q", ""),
+        "index_url": reverse("timeline:index"),
     }
     if is_partial(request) and request.htmx.target == "load-more":
         ctx["focus_first"] = True
