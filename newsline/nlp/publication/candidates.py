@@ -10,6 +10,7 @@ day, a dateline opening the story ("OSLO, May 3 (Reuters) -"), and closeness to 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -120,7 +121,8 @@ def printed_candidates(blocks: PageLayout) -> tuple[list[Candidate], list[str], 
     if not any(c.printed.day is not None or c.needs_year for c in candidates) and updates:
         # A page that prints only when it was updated was published that day or before: the earliest stamp.
         candidates.append(min(updates, key=lambda c: c.printed.day or date.max))
-    return _without_page_view_dates(candidates, rejected, refused_days)
+    first_body = blocks[body_indexes[0]].start if body_indexes else len(blocks) and blocks[-1].end
+    return _without_lists_and_page_view_dates(candidates, rejected, refused_days, first_body)
 
 
 def _labelled(blocks: PageLayout, index: int, before: str) -> bool:
@@ -167,25 +169,41 @@ def _weigh(blocks: PageLayout, index: int, printed: PrintedDate, body_indexes: l
     return round(confidence, 2), ", ".join(reasons) or f"printed in the page ({block.kind})"
 
 
-def _without_page_view_dates(
-    candidates: list[Candidate], rejected: list[str], refused_days: list[tuple[int, date]]
+def _without_lists_and_page_view_dates(
+    candidates: list[Candidate], rejected: list[str], refused_days: list[tuple[int, date]], first_body: int
 ) -> tuple[list[Candidate], list[str], list[tuple[int, date]]]:
-    """A date printed again and again in the page's furniture, later than a labelled or byline date, is the
-    day the page was viewed."""
+    """Refuse dates of listed items and the day the page was viewed.
+
+    Dates printed alike on other days after the story has begun (comments, other stories, an archive) belong to
+    the items of a list. A date with a weekday, later than a labelled or byline date and not itself one, is the
+    day the page was viewed.
+    """
+    shapes = Counter((_shape(c.printed.text), c.printed.day) for c in candidates if c.printed.day is not None)
     marked = [c for c in candidates if c.printed.day is not None and c.confidence >= 0.85]
     kept = []
     for candidate in candidates:
         day = candidate.printed.day
-        repeated = sum(1 for c in candidates if c.printed.day == day) >= 2
+        shape = _shape(candidate.printed.text)
+        alike = sum(1 for (other, other_day) in shapes if other == shape and other_day != day)
+        own = candidate.why == "the story's dateline" or "labelled" in candidate.why or "byline" in candidate.why
+        if day is not None and alike >= 2 and candidate.block.start > first_body and not own:
+            rejected.append(f"“{candidate.block.text}”: one of {alike + 1} dates printed alike: items of a list (comments, other stories)")
+            refused_days.append((len(rejected) - 1, day))
+            continue
         if (
             day is not None and candidate.confidence < 0.85 and candidate.printed.weekday is not None
-            and any(m.printed.day is not None and m.printed.day < day for m in marked) and (repeated or marked)
+            and any(m.printed.day is not None and m.printed.day < day for m in marked)
         ):
             rejected.append(f"“{candidate.block.text}”: later than the page's own dated byline (the day it was viewed)")
             refused_days.append((len(rejected) - 1, day))
             continue
         kept.append(candidate)
     return kept, rejected, refused_days
+
+
+def _shape(text: str) -> str:
+    """How a date is printed, whatever the day: "June 28, 2015 at 10:25 pm" → "M 0, 0 at 0:0 pm"."""
+    return re.sub(r"\d+", "0", re.sub(r"[A-Za-z]{3,}\.?", "M", text))
 
 
 def _dateline_opening(blocks: PageLayout, index: int, body_indexes: list[int]) -> Candidate | None:
