@@ -108,8 +108,10 @@ def clause_headline(verb: Token, omit: Omissions, subject_name: str = "") -> Hea
     headline = _clause_headline(verb, subject, omit, subject_name, full=False)
     if 0 < len(headline.text.split()) < 3:
         # Too terse to read alone ("Talks collapse", "Bill signed"): keep the article and the auxiliary
-        # ("The talks collapse", "The bill is signed").
+        # ("The talks collapse", "The bill is signed"); a name and a verb alone ("Kemal joins") say nothing.
         headline = _clause_headline(verb, subject, omit, subject_name, full=True)
+        if len(headline.text.split()) < 3:
+            return Headline("", headline.planned)
     return headline
 
 
@@ -314,6 +316,9 @@ def _attributions(head: Token) -> frozenset[int]:
             if _after_comma(token) and not _has_content(token):
                 skipped.update(t.i for t in token.subtree)
         if token.dep_ in ("dative", "dobj") and token.head.lemma_ in _REPORTING_VERBS and _is_outlet(token):
+            skipped.update(t.i for t in token.subtree)
+        outlet_object = any(c.dep_ == "pobj" and _is_outlet(c) for c in token.children)
+        if token.dep_ == "prep" and token.lower_ == "to" and outlet_object:  # "declined to comment to Reuters"
             skipped.update(t.i for t in token.subtree)
         if token.lower_ == "according" and any(_is_outlet(o) for c in token.children for o in c.children):
             skipped.update(t.i for t in token.subtree)
@@ -672,6 +677,6 @@ _DANGLING = frozenset(
     a an the of in on at to for with by from and or but nor as that which who whose his her its their our your
     about over into onto than if while when where whether because although though unless between among against
     during without within through toward towards upon amid amidst despite via per including
-    is are was were be been has have had will would not
+    is are was were be been being has have had will would can could may might must shall should not
     """.split()
 )

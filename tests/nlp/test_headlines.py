@@ -243,3 +243,11 @@ def test_a_pro_verb_with_nothing_else_gives_no_headline(nlp):
 )
 def test_coordinated_modifiers_keep_their_and(nlp, text, expected):
     assert headline_of_root(nlp, text) == expected
+
+
+def test_a_name_and_a_verb_alone_give_no_headline(nlp):
+    assert headline_of(nlp, "Kemal joined in 2015.", "joined", ("2015",)) == ""
+
+
+def test_an_outlet_spoken_to_is_left_out(nlp):
+    assert headline_of_root(nlp, "The firm declined to comment to Reuters.") == "Firm declines to comment"
