@@ -32,7 +32,13 @@ from ..layout import (
 
 _UPDATED = re.compile(r"\b(?:last\s+)?(?:updated|modified|edited|revised|refreshed)\b|\bupd\b", re.I)
 _PUBLISHED = re.compile(r"\b(?:first\s+)?(?:published|posted|released|issued|date)\s*(?:on|at)?\s*:?\s*$", re.I)
-_STAMP_LINE = re.compile(r"^\W*(?:first\s+)?(?:published|posted|released|issued)\W*(?:on|at)?\W*$", re.I)
+_STAMP_LINE = re.compile(r"^\W*(?:(?:first\s+)?(?:published|posted|released|issued)\W*(?:on|at)?|on)\W*$", re.I)
+# A date labelled as something else than the page's publication: "Joined May 11, 2017", "Born 3 March 1950".
+_OTHER_LABEL = re.compile(
+    r"\b(?:joined|member since|born|died|founded|established|registered|since|expires?|valid (?:until|through)|deadline"
+    r"|closing date|event date|date of birth|version\s+[\d.]+)\W*$",
+    re.I,
+)
 # A paragraph that opens with the stamp: "Published February 24, 2020 Last updated … This article is …".
 _STAMP_OPENING = re.compile(r"^\W*(?:first\s+)?(?:published|posted)\b", re.I)
 _BYLINE = re.compile(r"(?:^|[\s|•·,/–—-])by\s+[A-Z@]|^by\b", re.I)
@@ -40,6 +46,8 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.
 _WEATHER = re.compile(r"^-?\d{1,3}([.,]\d)?\s*°?\s*[CF]\b|°", re.I)
 # An embedded post signs off with its author's handle and its own date: "— Jo Bloggs (@jbloggs) May 9, 2016".
 _EMBEDDED_POST = re.compile(r"\(@\w+\)|^[—–-]\s*\S.*@\w+|pic\.twitter\.com", re.I)
+# A reference to a page, as bibliographies cite it: “Title” Site.com. 15 Jul 2019 (the day it was read).
+_CITATION = re.compile(r"[“\"][^”\"]+[”\"].*\b[\w-]+\.(?:com|org|net|edu|gov|info|io)\b", re.I)
 _LEGAL = re.compile(r"©|\bcopyright\b|\ball rights reserved\b|\bterms (?:of|and)\b|\bprivacy\b|\bcookie", re.I)
 # The wire dateline opening a story: "OSLO, May 3 (Reuters) -", "LIMA, Peru, Jan. 4, 2021 (AP) —", "PARIS —".
 _DATELINE_OPENING = re.compile(
@@ -98,10 +106,14 @@ def printed_candidates(blocks: PageLayout) -> tuple[list[Candidate], list[str], 
                     updates.append(Candidate(printed, block, 0.4, "the only date printed is an “updated” stamp"))
             elif block.kind == RELATED or (index > last_body >= 0 and not _labelled(blocks, index, before)):
                 refuse(printed, "in a list of other stories")
-            elif _EMBEDDED_POST.search(block.text):
+            elif _OTHER_LABEL.search(before) or (not before.strip() and index and _OTHER_LABEL.search(blocks[index - 1].text)):
+                refuse(printed, "labelled as the date of something else")
+            elif _EMBEDDED_POST.search(block.text) or (not before.strip() and index and _EMBEDDED_POST.search(blocks[index - 1].text)):
                 refuse(printed, "an embedded post's own date")
             elif _LEGAL.search(block.text):
                 refuse(printed, "a copyright or terms line")
+            elif _CITATION.search(block.text):
+                refuse(printed, "a citation of a page (the day it was read)")
             elif block.kind == CAPTION or _is_caption(block.text, printed, block.start):
                 refuse(printed, "a photo caption (when the picture was taken)")
             elif printed.day is None and printed.has_year:
@@ -147,11 +159,12 @@ def _weigh(blocks: PageLayout, index: int, printed: PrintedDate, body_indexes: l
     if _labelled(blocks, index, before):
         confidence += 0.35
         reasons.append("labelled as the publication")
-    if _BYLINE.search(block.text) or any(
-        _BYLINE.match(blocks[j].text) for j in (index - 1, index + 1) if 0 <= j < len(blocks)
-    ):
+    if _BYLINE.search(block.text):
         confidence += 0.2
         reasons.append("in the byline")
+    elif any(_BYLINE.match(blocks[j].text) for j in (index - 1, index + 1) if 0 <= j < len(blocks)):
+        confidence += 0.2
+        reasons.append("next to a byline")
     if _TIME.search(block.text[printed.end - block.start :]):
         confidence += 0.15
         reasons.append("with the time of day")
