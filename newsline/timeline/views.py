@@ -5,20 +5,22 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from datetime import timezone as dt_timezone
-from functools import wraps
+from functools import lru_cache, wraps
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.dateparse import parse_datetime
 from django.utils.http import urlencode
+from django.utils.text import compress_string
 from django.views.decorators.http import condition
 from django.views.decorators.vary import vary_on_headers
 
@@ -538,12 +540,9 @@ def safe_year_end(year: int) -> date:
     return date(year + 1, 1, 1) if year < 9999 else date.max
 
 
-def data_version() -> tuple[str, datetime | None]:
-    """A token that changes with every ingest, edit or deletion, and the time of the last recorded change.
-
-    Event ids and count catch bulk inserts and deletions; the history tables' newest rows catch every save through
-    the ORM (ingest and the admin). One query, each part answered from a primary key or a count.
-    """
+@lru_cache
+def data_version_query(vendor: str) -> str:
+    """The data version's SQL for one database vendor, built once (reaching a history model builds a manager)."""
     quote = connection.ops.quote_name
     event_table = quote(Event._meta.db_table)
     parts = [f"(SELECT COUNT(*) FROM {event_table})", f"(SELECT MAX(id) FROM {event_table})",
@@ -552,8 +551,17 @@ def data_version() -> tuple[str, datetime | None]:
         table = quote(model.history.model._meta.db_table)
         parts.append(f"(SELECT MAX(history_id) FROM {table})")
         parts.append(f"(SELECT history_date FROM {table} ORDER BY history_id DESC LIMIT 1)")
+    return "SELECT " + ", ".join(parts)
+
+
+def data_version() -> tuple[str, datetime | None]:
+    """A token that changes with every ingest, edit or deletion, and the time of the last recorded change.
+
+    Event ids and count catch bulk inserts and deletions; the history tables' newest rows catch every save through
+    the ORM (ingest and the admin). One query, each part answered from a primary key or a count.
+    """
     with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts))
+        cursor.execute(data_version_query(connection.vendor))
         row = cursor.fetchone()
     changes = [value if isinstance(value, datetime) else parse_datetime(value) for value in row[4::2] if value]
     changes = [value if timezone.is_aware(value) else timezone.make_aware(value, dt_timezone.utc) for value in changes]
@@ -569,11 +577,13 @@ def request_version(request: HttpRequest) -> tuple[str, datetime | None]:
 
 def page_variant(request: HttpRequest) -> str:
     """What a public page depends on: the data, the path, the query (parameters in a fixed order), the htmx headers
-    (which pick a partial) and the deployed static files."""
-    query = urlencode(sorted(request.GET.lists()), doseq=True)
-    parts = [request_version(request)[0], request.path, query, static("newsline.css"), static("timeline.js"),
-             *(request.headers.get(name, "") for name in HTMX_HEADERS)]
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    (which pick a partial) and the deployed static files. Worked out once per request."""
+    if not hasattr(request, "newsline_page_variant"):
+        query = urlencode(sorted(request.GET.lists()), doseq=True)
+        parts = [request_version(request)[0], request.path, query, static("newsline.css"), static("timeline.js"),
+                 *(request.headers.get(name, "") for name in HTMX_HEADERS)]
+        request.newsline_page_variant = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return request.newsline_page_variant
 
 
 def page_etag(request: HttpRequest, *args, **kwargs) -> str:
@@ -582,6 +592,30 @@ def page_etag(request: HttpRequest, *args, **kwargs) -> str:
 
 def page_last_modified(request: HttpRequest, *args, **kwargs) -> datetime | None:
     return request_version(request)[1]
+
+
+@dataclass
+class KeptPage:
+    """A rendered page as the server keeps it: also compressed, so that a repeat costs no gzip either."""
+
+    headers: dict[str, str]
+    content: bytes
+    compressed: bytes
+
+    @classmethod
+    def of(cls, response: HttpResponse) -> KeptPage:
+        compressed = compress_string(response.content, max_random_bytes=GZipMiddleware.max_random_bytes)
+        return cls(dict(response.headers), response.content, compressed)
+
+    def response(self, request: HttpRequest) -> HttpResponse:
+        if len(self.compressed) >= len(self.content) or not re_accepts_gzip.search(
+                request.headers.get("Accept-Encoding", "")):
+            return HttpResponse(self.content, headers=self.headers)
+        # As GZipMiddleware would send it (which leaves a response with a Content-Encoding alone): a weak ETag.
+        response = HttpResponse(self.compressed, headers={
+            **self.headers, "Content-Encoding": "gzip", "ETag": f'W/"{page_etag(request)}"'})
+        patch_vary_headers(response, ("Accept-Encoding",))
+        return response
 
 
 def kept_page(view):
@@ -596,13 +630,14 @@ def kept_page(view):
         if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
             return view(request, *args, **kwargs)
         key = "newsline:page:" + page_variant(request)
-        if kept := cache.get(key):
-            status, headers, content = kept
-            return HttpResponse(content, status=status, headers=headers)
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming and not response.cookies:
-            cache.set(key, (response.status_code, dict(response.headers), response.content), PAGE_CACHE_SECONDS)
-        return response
+        kept = cache.get(key)
+        if kept is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200 or response.streaming or response.cookies:
+                return response
+            kept = KeptPage.of(response)
+            cache.set(key, kept, PAGE_CACHE_SECONDS)
+        return kept.response(request)
 
     return wrapped
 

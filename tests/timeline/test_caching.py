@@ -181,3 +181,18 @@ def test_responses_that_set_a_cookie_or_fail_are_not_kept(talks, rf):
         kept(rf.get(path))
         kept(rf.get(path))
     assert calls == ["/with-cookie/", "/with-cookie/", "/missing/", "/missing/"]
+
+
+def test_a_kept_page_is_sent_compressed_or_plain_as_the_browser_asks(talks):
+    visitor = Client()
+    plain = visitor.get("/").content
+    for _ in range(2):
+        response = visitor.get("/", HTTP_ACCEPT_ENCODING="gzip")
+        assert response.headers["Content-Encoding"] == "gzip"
+        assert gzip.decompress(response.content) == plain
+        assert "Accept-Encoding" in response.headers["Vary"] and "HX-Request" in response.headers["Vary"]
+        etag = response.headers["ETag"]
+        assert etag.startswith('W/"')
+        assert visitor.get("/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    again = visitor.get("/")
+    assert "Content-Encoding" not in again.headers and again.content == plain
