@@ -26,7 +26,9 @@ from .temporal.values import PRECISIONS
 class EventCandidate:
     """A happening reported by one sentence of one article, with the date expression that places it.
 
-    `timex` is None when the event takes the publication date (`uses_publication_date`).
+    `timex` is None when the event takes the publication date (`uses_publication_date`); it then happened by
+    that day, not necessarily on it, unless the text ties it to the day: `publication_mod` is the TIMEX3 modifier
+    of that date ("ON_OR_BEFORE", shown "by 10 Aug 2017", or "" for that very day).
     `position` is where the sentence stands in the article body: 0 at the top, towards 1 at the end.
     """
 
@@ -40,6 +42,7 @@ class EventCandidate:
     planned: bool = False
     uses_publication_date: bool = False
     position: float = 0.0
+    publication_mod: str = ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -175,38 +178,33 @@ class _SentenceEvents:
 
     def _candidate(self, anchor: Token, kind: str, timex: Timex | None, omit: Omissions) -> EventCandidate | None:
         pronoun = self._pronoun_subject(anchor) if kind == "clause" else None
+        referent = self._referent(pronoun) if pronoun is not None else None
         if kind == "noun":
             headline = noun_headline(anchor, omit)
             region = _noun_region(anchor)
         else:
-            subject_name = self.previous_person.name if pronoun is not None and self.previous_person else ""
-            headline = clause_headline(anchor, omit, subject_name)
+            headline = clause_headline(anchor, omit, referent.name if referent is not None else "")
             region = _clause_region(anchor)
         text = _clean_headline(headline.text)
         if len(text.split()) < 2 or timex is None and len(text.split()) < 4:
             return None
         actors = self._actors_within(region, headline.tokens, text)
-        if (
-            pronoun is not None
-            and self.previous_person is not None
-            and all(a.name != self.previous_person.name for a in actors)
-        ):
-            previous = self.previous_person
+        if pronoun is not None and referent is not None and all(a.name != referent.name for a in actors):
             actors.insert(
                 0,
                 ActorMention(
-                    previous.name,
-                    previous.kind,
+                    referent.name,
+                    referent.kind,
                     pronoun.text,
                     pronoun.idx,
                     pronoun.idx + len(pronoun),
-                    previous.description,
+                    referent.description,
                 ),
             )
         if (
             not actors
             and not _names_a_happening(anchor, kind)
-            and not (timex is not None and anchor.lemma_ in _NEWS_VERBS)
+            and not (timex is not None and (anchor.lemma_ in _NEWS_VERBS or _someone_acts(anchor)))
         ):
             # Nobody named acts, nothing happens: background ("ties have plunged"), not a timeline entry.
             return None
@@ -222,6 +220,7 @@ class _SentenceEvents:
             planned=planned,
             uses_publication_date=timex is None,
             position=round(self.position, 3),
+            publication_mod="ON_OR_BEFORE" if timex is None else "",
         )
 
     def _actors_within(self, region: set[int], headline: frozenset[int], text: str) -> list[ActorMention]:
@@ -287,6 +286,11 @@ class _SentenceEvents:
             if span is not None:
                 tokens.extend(span)
         return tokens
+
+    def _referent(self, pronoun: Token) -> ActorMention | None:
+        """Who "he" or "she" is: the last person named before it in the sentence, else the previous sentence's."""
+        earlier = [a for a in self.actors if a.kind == "person" and a.end <= pronoun.idx]
+        return earlier[-1] if earlier else self.previous_person
 
     def _pronoun_subject(self, verb: Token) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -378,11 +382,33 @@ def _is_event_noun(token: Token) -> bool:
     return word in _EVENT_NOUNS or bool(re.search(r"(tion|sion|ment|ance|ence|ure|ing|al)s?$", word)) and len(word) > 5
 
 
+_VAGUE_SUBJECTS = frozenset({"it", "this", "that", "there", "which", "what", "who", "they", "these", "those"})
+
+
+def _someone_acts(verb: Token) -> bool:
+    """A dated action with a subject of its own ("the department repaired 75 breaks in January"), though it
+    names no person or organization: news when the text dates it."""
+    if verb.pos_ != "VERB" or verb.lemma_ in _STATIVE_VERBS:
+        return False
+    subject = _named_subject(verb)
+    return subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.lower_ not in _VAGUE_SUBJECTS
+
+
+def _named_subject(verb: Token) -> Token | None:
+    """The subject of a clause, with a relative pronoun replaced by the noun it stands for ("the trial, which is
+    scheduled to begin ..." → "trial")."""
+    subject = subject_of(verb)
+    if subject is not None and subject.lower_ in ("which", "that", "who"):
+        relative = next((t for t in subject.ancestors if t.dep_ == "relcl"), None)
+        return relative.head if relative is not None else None
+    return subject
+
+
 def _names_a_happening(anchor: Token, kind: str) -> bool:
     """An event noun ("the election") or a clause about one ("the summit, scheduled to be held in May")."""
     if kind == "noun":
         return True
-    subject = subject_of(anchor)
+    subject = _named_subject(anchor)
     return subject is not None and _is_event_noun(subject)
 
 
@@ -431,13 +457,18 @@ def _noun_region(noun: Token) -> set[int]:
     return ids
 
 
+# A date read from the calendar or the publication date beats one counted from wherever the text last was.
+_ANCHOR_RANK = {"absolute": 3, "publication": 2, "event": 1}
+
+
 def _timex_rank(timex: Timex) -> tuple[int, int]:
-    """Finer and absolute first: "on 16 February 2017" beats "2017" for the same clause."""
+    """Finer and better anchored first: "on 16 February 2017" beats "2017" for the same clause, and "on October 6"
+    beats "in the early morning" counted from the previous date of the text."""
     span = timex.range
     precision = (
         PRECISIONS.index(span.precision) if span is not None and span.precision in PRECISIONS else len(PRECISIONS)
     )
-    return (-precision, 1 if timex.anchor == "absolute" else 0)
+    return (-precision, _ANCHOR_RANK.get(timex.anchor, 0))
 
 
 def _quoted_tokens(sent: Span) -> set[int]:

@@ -238,7 +238,7 @@ def fill_mention(mention: Mention, candidate: EventCandidate, source: Source) ->
         span = timex.range
     elif candidate.uses_publication_date and source.published:
         mention.expression, mention.expression_start, mention.expression_end = "", None, None
-        mention.date_value, mention.date_mod = source.published.isoformat(), ""
+        mention.date_value, mention.date_mod = source.published.isoformat(), candidate.publication_mod
         if source.published_precision in ("month", "year"):
             mention.date_value = mention.date_value[: 7 if source.published_precision == "month" else 4]
         mention.anchor, mention.anchor_date = Anchor.PUBLICATION, source.published

