@@ -4,9 +4,11 @@
 
 Without --database-url the corpus is ingested into a throwaway SQLite database first. For each number of clients
 and each URL (a static file, `/`, a filtered `/`, an event page, `/export/json/`) that many threads request the URL
-over and over for --seconds, each request on a new connection (gunicorn's sync workers close them), and the
+over and over for --seconds, each request on a new connection (as many different visitors would), and the
 script prints requests/s, p50 and p95 latency and errors, then checks the targets of issue 16.
-The clients run on the same machine as the server and take part of its CPU.
+The clients run on the same machine as the server and take part of its CPU, so the script also prints each page's
+processor time per request inside one Django process (the test client, no server): cold, with the server-side cache
+emptied before every request, and warm.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import http.client
 import json
 import os
 import re
+import runpy
 import secrets
 import socket
 import subprocess
@@ -168,6 +171,41 @@ def report(results: list[Result]) -> bool:
     return ok
 
 
+def time_in_process(environment: dict[str, str], urls: list[str], repeats: int) -> None:
+    """Print each URL's processor time per request in this process, cold (nothing kept) and warm."""
+    os.environ.update({**environment, "DJANGO_SETTINGS_MODULE": "newsline.settings"})
+    sys.path.insert(0, str(ROOT))
+    # Django is set up here, after the load runs, with the database and settings the server had.
+    import django
+
+    django.setup()
+    from django.core.cache import cache
+    from django.test import Client
+
+    client = Client(SERVER_NAME=HOST, HTTP_ACCEPT_ENCODING="gzip")
+
+    def fetch(url: str) -> None:
+        response = client.get(url)
+        if response.status_code != 200:
+            raise SystemExit(f"{url}: HTTP {response.status_code} in process")
+        if response.streaming:
+            b"".join(response.streaming_content)
+
+    print(f"Processor time per request in one process ({repeats} requests each):")
+    print(f"{'URL':<48} {'cold ms':>8} {'warm ms':>8}")
+    for url in urls:
+        timings = []
+        for empty_cache in (True, False):
+            fetch(url)
+            started = time.process_time()
+            for _ in range(repeats):
+                if empty_cache:
+                    cache.clear()
+                fetch(url)
+            timings.append((time.process_time() - started) / repeats * 1000)
+        print(f"{url[:48]:<48} {timings[0]:>8.1f} {timings[1]:>8.1f}")
+
+
 def check(name: str, passed: bool, measured: str) -> bool:
     print(f"{'PASS' if passed else 'FAIL'}  {name}: {measured}")
     return passed
@@ -178,6 +216,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=20.0, help="how long each URL is loaded (default 20)")
     parser.add_argument("--clients", type=int, nargs="+", default=[20, 50], help="concurrent clients (default 20 50)")
     parser.add_argument("--database-url", help="an already ingested database (default: ingest the corpus afresh)")
+    parser.add_argument("--repeats", type=int, default=50, help="requests per URL for the in-process times")
     options = parser.parse_args()
     if max(options.clients) > 200:
         parser.error("at most 200 clients")
@@ -192,19 +231,22 @@ def main() -> int:
         server = start_server(environment, port)
         try:
             urls = pick_urls(port)
-            workers = os.environ.get("WEB_CONCURRENCY", "2")
-            print(f"gunicorn on {HOST}:{port}, {workers} workers, DEBUG off; {options.seconds:g} s per URL; "
-                  f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} before the run", flush=True)
+            config = runpy.run_path(str(ROOT / "newsline" / "gunicorn.conf.py"))
+            print(f"gunicorn on {HOST}:{port}, {config['workers']} workers × {config['threads']} threads, DEBUG off; "
+                  f"{options.seconds:g} s per URL; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} "
+                  "before the run", flush=True)
             results = []
             for clients in options.clients:
                 for url in urls:
-                    hammer(port, url, 2, 1.0)  # warm up the workers' caches
+                    # Warm up: enough clients at once to reach every worker, which keeps its own cache.
+                    hammer(port, url, config["workers"] * config["threads"], 1.0)
                     results.append(hammer(port, url, clients, options.seconds))
                     print(f"  {clients} clients {url}: {results[-1].rate:.1f} req/s", flush=True)
         finally:
             server.terminate()
             server.wait(timeout=30)
-    print(f"Load average after the run: {os.getloadavg()[0]:.1f} (other processes on the machine share the CPUs)")
+        print(f"Load average after the run: {os.getloadavg()[0]:.1f} (other processes on the machine share the CPUs)")
+        time_in_process(environment, urls, options.repeats)
     return 0 if report(results) else 1
 
 

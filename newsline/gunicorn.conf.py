@@ -2,7 +2,10 @@
 
 import os
 
-workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+# Two processes per core, each with a few threads: a thread waiting on the database or a slow client does not hold a
+# process, and one long render (a big export) does not stall the others.
+workers = int(os.environ.get("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1)))
+threads = int(os.environ.get("WEB_THREADS", "2"))
 accesslog = "-"
 errorlog = "-"
 # %(M)s: the time taken in milliseconds; the request id is the X-Request-ID header the app sends back.

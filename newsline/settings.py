@@ -111,6 +111,15 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Rendered pages, aggregates and exports are kept per data version: in each worker's memory, or in a folder that all
+# the workers of one machine share (each page is then rendered once, not once per worker).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": os.environ["NEWSLINE_CACHE_DIR"]}
+    if os.environ.get("NEWSLINE_CACHE_DIR")
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
