@@ -9,6 +9,7 @@ said ...") takes the publication date and says so. What happens across reports i
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -126,14 +127,17 @@ def extract_events(doc: Doc, timexes: list[Timex], layout: PageLayout | None = N
     # Unresolved expressions ("Thursday" with no publication date, "a week before the inauguration") still
     # place their clause: the event waits for its date instead of taking the publication date.
     usable = [
-        t for t in timexes if t.type in ("DATE", "TIME") and (t.range is not None or t.event_ref or "X" in t.value)
+        t
+        for t in timexes
+        if t.type in ("DATE", "TIME") and not t.dateline and (t.range is not None or t.event_ref or "X" in t.value)
     ]
+    datelines = [t for t in timexes if t.dateline]
     events: list[EventCandidate] = []
     last_person: ActorMention | None = None
     for index, sent in enumerate(body):
         position = index / max(len(body), 1)
         found = _SentenceEvents(
-            sent, [t for t in usable if sent.start_char <= t.start < sent.end_char], last_person, position
+            sent, [t for t in usable if sent.start_char <= t.start < sent.end_char], last_person, position, datelines
         )
         events.extend(found.candidates())
         last_person = found.last_person() or last_person
@@ -141,8 +145,16 @@ def extract_events(doc: Doc, timexes: list[Timex], layout: PageLayout | None = N
 
 
 class _SentenceEvents:
-    def __init__(self, sent: Span, timexes: list[Timex], last_person: ActorMention | None, position: float):
+    def __init__(
+        self,
+        sent: Span,
+        timexes: list[Timex],
+        last_person: ActorMention | None,
+        position: float,
+        datelines: Sequence[Timex] = (),
+    ):
         self.sent = sent
+        self.datelines = datelines
         self.timexes = timexes
         self.previous_person = last_person
         self.position = position
@@ -166,7 +178,7 @@ class _SentenceEvents:
             current = anchored.get(anchor.i)
             if current is None or _timex_rank(timex) > _timex_rank(current[2]):
                 anchored[anchor.i] = (anchor, kind, timex)
-        outside = set(range(self.sent.start)) | set(range(self.sent.end, len(doc)))
+        outside = set(range(self.sent.start)) | set(range(self.sent.end, len(doc))) | self._dateline_tokens()
         omit = Omissions(frozenset(timex_tokens | outside), frozenset(title_tokens(doc)))
         found = []
         for anchor, kind, timex in anchored.values():
@@ -175,6 +187,15 @@ class _SentenceEvents:
         if root is not None and root.i not in anchored and self._reports_news(root, anchored):
             found.append(self._candidate(root, "clause", None, omit))
         return [c for c in found if c is not None]
+
+    def _dateline_tokens(self) -> set[int]:
+        """ "LIMA, Feb. 10 (Reuters) -": the place, date and agency of a dateline, up to its dash."""
+        for timex in self.datelines:
+            if self.sent.start_char <= timex.start < self.sent.end_char:
+                for token in self.sent:
+                    if token.idx >= timex.end and token.text in ("-", "—", "–", ":", "--"):
+                        return set(range(self.sent.start, token.i + 1))
+        return set()
 
     def _candidate(self, anchor: Token, kind: str, timex: Timex | None, omit: Omissions) -> EventCandidate | None:
         pronoun = self._pronoun_subject(anchor) if kind == "clause" else None

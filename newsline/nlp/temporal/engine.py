@@ -7,7 +7,9 @@ underspecified expressions ("in July", "on Monday") comes from the sentence's gr
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from dataclasses import replace
+from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
@@ -43,8 +45,30 @@ def find_timexes(doc: Doc | str, anchor: date | None = None) -> list[Timex]:
             continue
         if reading is None:
             continue
+        if _is_dateline(doc.text, mention.start, mention.end):
+            reading = replace(reading, dateline=True)
+            filed = reading.range
+            if anchor is not None and filed is not None and filed.precision == "day" and (
+                anchor - DATELINE_LAG <= filed.start <= anchor
+            ):
+                # The story was written on its dateline's day: "on Monday" counts from there.
+                resolver.anchor = filed.start
         timexes.append(Timex.at(mention.start, mention.end, mention.text, reading))
     return timexes
+
+
+#: How long before its publication date a story's dateline may be and still be its day of writing.
+DATELINE_LAG = timedelta(days=7)
+_DATELINE_PLACE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,[ \t]*[A-Z][\w.'’ -]{1,30})*,[ \t]*$")
+_DATELINE_END = re.compile(r"^[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[-—–:]")
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the expression at start..end is a dateline's date: "LIMA, Feb. 10 (Reuters) -", "PARIS, March 3 —"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_DATELINE_PLACE.search(text[max(line_start - 1, 0) : start])) and bool(
+        _DATELINE_END.match(text[end : end + 50])
+    )
 
 
 def detected(doc: Doc) -> list[Mention]:

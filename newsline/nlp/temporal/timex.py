@@ -29,6 +29,8 @@ class Reading:
     # A comparison point ("a year earlier", "the year-ago quarter") is not what the story goes on to talk about,
     # so it does not become the narrative reference.
     comparison: bool = False
+    # The date of a dateline ("LIMA, Feb. 10 (Reuters) -"): when the story was filed, not a happening of it.
+    dateline: bool = False
 
     @property
     def range(self) -> DateRange | None:
