@@ -35,6 +35,7 @@ def find_timexes(doc: Doc | str, anchor: date | None = None) -> list[Timex]:
         anchor,
         direction_of=lambda start, end, cautious: sentence_direction(doc, start, end, cautious),
         event_after=lambda position: event_phrase(doc, position),
+        opens_present_clause=lambda start, end: opens_present_clause(doc, start, end),
     )
     timexes = []
     for mention in detected(doc):
@@ -77,6 +78,25 @@ def detected(doc: Doc) -> list[Mention]:
     if DETECTED not in doc.user_data:
         doc.user_data[DETECTED] = detect(doc.text)
     return doc.user_data[DETECTED]
+
+
+def opens_present_clause(doc: Doc, start: int, end: int) -> bool:
+    """Whether the expression at start..end opens its sentence ("More than a week after X, Y ...") and the
+    sentence's main clause is in the present or present perfect ("Y has not answered"): Y stands at the time of
+    writing."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    sentence = span.sent
+    if any(not (token.is_punct or token.is_space) for token in doc[sentence.start : span.start]):
+        return False
+    root = sentence.root
+    if root.i < span.end or root.pos_ not in ("VERB", "AUX"):
+        return False
+    auxiliaries = {child.lower_ for child in root.children if child.dep_ in ("aux", "auxpass")}
+    if root.tag_ == "VBN":
+        return bool(auxiliaries & {"has", "have", "'s", "'ve"})
+    return root.tag_ in ("VBZ", "VBP") or bool(auxiliaries & {"is", "are", "am", "does", "do"})
 
 
 def event_phrase(doc: Doc, position: int) -> str:

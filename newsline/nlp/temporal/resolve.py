@@ -65,10 +65,12 @@ class Resolver(CalendarReadings):
         anchor: date | None,
         direction_of: Callable[[int, int, bool], str],
         event_after: Callable[[int], str],
+        opens_present_clause: Callable[[int, int], bool] = lambda start, end: False,
     ) -> None:
         self.anchor = anchor
         self.direction_of = direction_of
         self.event_after = event_after
+        self.opens_present_clause = opens_present_clause
         self.reference: Reference | None = None
         self.reported_quarter: date | None = None
 
@@ -413,6 +415,14 @@ class Resolver(CalendarReadings):
         following = m.match.string[m.end : m.end + 3]
         if word in ("before", "after") and re.match(r"\s+[\w'\"$]", following):
             event = self.event_after(m.end)
+            if event and word == "after" and self.anchor is not None and self.opens_present_clause(m.start, m.end):
+                # "More than a week after X, Y has not ...": Y stands at the publication date, so X happened that
+                # long before it. The expression dates X, the clause it is written in.
+                return Reading("DATE", format_at(shift(self.anchor, unit, -amount), precision),
+                               self._offset_mod(norm(m.group("qmod")), True, bool(m.group("orso"))), "publication",
+                               self.anchor.isoformat(),
+                               f"'{text} {event}': the sentence's main clause tells the present, so the event it "
+                               f"follows came {self._duration_words(amount, unit)} before the publication date")
             if event:
                 return Reading("DATE", unresolved(precision), mod, "event", "",
                                f"'{text} {event}': {self._duration_words(amount, unit)} {word} the event", "",
@@ -431,6 +441,11 @@ class Resolver(CalendarReadings):
             day = shift(self.reported_quarter, unit, signed)
             return Reading("DATE", format_at(day, "quarter"), mod, "narrative", format_at(self.reported_quarter, "quarter"),
                            f"'{text}': the same quarter as the one last named, counted back", comparison=True)
+        if not backwards and self.reference is None and self.direction_of(m.start, m.end, True) != FUTURE:
+            # "Seven decades later, the survivors still meet": later than a past the text has not dated, not
+            # seven decades after the publication date.
+            return Reading("DATE", "PAST_REF", mod, "none", "",
+                           f"'{text}': later than a time the text has not dated, not counted from the publication date")
         reading = self._from_narrative(
             lambda day, base_precision: format_at(shift(day, unit, signed), base_precision), f"'{text}'", precision, mod=mod,
         )
