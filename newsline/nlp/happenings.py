@@ -112,6 +112,33 @@ def best_group(
     return None if best is None or best[0] < threshold else best[2]
 
 
+class GroupIndex:
+    """Which groups of reports a new report could join, without scoring it against every group.
+
+    `event_similarity` stays below MERGE_THRESHOLD unless the two reports share an actor or a keyword (the cast
+    and the wording carry 0.8 of the score, dates at most 0.2 and countries alone 0.12), and a group's average
+    reaches it only if one member does: so a report's candidates are the groups with a member that shares an
+    actor or a keyword with it, in the order the groups were formed (`best_group`'s ties keep their meaning).
+    """
+
+    def __init__(self) -> None:
+        self.groups_by_word: dict[str, set[int]] = {}
+
+    @staticmethod
+    def words(report: EventFeatures) -> set[str]:
+        return {f"actor:{actor}" for actor in report.actors} | {f"word:{word}" for word in report.keywords}
+
+    def add(self, group: int, report: EventFeatures) -> None:
+        for word in self.words(report):
+            self.groups_by_word.setdefault(word, set()).add(group)
+
+    def candidates(self, report: EventFeatures) -> list[int]:
+        found: set[int] = set()
+        for word in self.words(report):
+            found |= self.groups_by_word.get(word, set())
+        return sorted(found)
+
+
 def group_reports(reports: Sequence[EventFeatures], threshold: float = MERGE_THRESHOLD) -> list[list[int]]:
     """Group reports of the same happening, each joining its `best_group` among those formed before it."""
     groups: list[list[int]] = []
@@ -229,13 +256,18 @@ def actor_prominence(sources_per_actor: dict[str, int]) -> dict[str, float]:
     return {name: (count / top if top else 0.0) for name, count in sources_per_actor.items()}
 
 
+def reference_keywords(event_ref: str) -> frozenset[str]:
+    """The words an event must have for an expression to refer to it ("the president's inauguration")."""
+    return text_keywords(" ".join(w for w in event_ref.split() if fold(w) not in HONORIFICS))
+
+
 def match_event_reference(event_ref: str, events: Sequence[EventFeatures]) -> int | None:
     """The index of the dated event an expression refers to ("the president's inauguration"), or None.
 
     Every content word of the reference must appear in the event's headline, words or actor names;
     among several, the one with the finest date wins. Undated events never match.
     """
-    wanted = text_keywords(" ".join(w for w in event_ref.split() if fold(w) not in HONORIFICS))
+    wanted = reference_keywords(event_ref)
     if not wanted:
         return None
     best: tuple[tuple[int, int], int] | None = None

@@ -12,7 +12,9 @@ and expressions such as "a week before the inauguration" resolved once that happ
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import multiprocessing
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -38,8 +40,11 @@ from .happenings import (
     best_group,
     choose_date,
     importance,
+    GroupIndex,
+    reference_keywords,
     resolve_reference,
 )
+from .keywords import text_keywords
 from .layout import PageLayout, page_layout
 from .metadata import detect_outlet, detect_title
 from .spacy_model import load_article_pipeline
@@ -89,6 +94,11 @@ __all__ = [
 ]
 
 Progress = Callable[[str], None]
+#: Called as each article's own analysis is done: (articles done, articles in all, the article's name).
+Advance = Callable[[int, int, str], None]
+
+#: The phases timed in `CollectionAnalysis.timings` (storage adds "database").
+PHASES = ("parse", "dates", "events", "cross-article")
 
 
 class ArticleTooLong(ValueError):
@@ -117,6 +127,8 @@ class ArticleAnalysis:
     timexes: list[Timex]
     events: list[EventCandidate]
     reports: list[DatedReport] = field(default_factory=list)
+    #: Seconds spent on this article per phase ("parse", "dates", "events").
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
 
     @property
     def has_reliable_day(self) -> bool:
@@ -150,6 +162,20 @@ class CollectionAnalysis:
     happenings: list[Happening]
     #: Event-anchored expressions resolved across articles: (article index, event index) → TIMEX3 value.
     referenced: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: Seconds per phase (see PHASES); with several jobs the per-article phases are summed over the workers.
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ArticleOutcome:
+    """One article's own analysis as it leaves a worker: the analysis or why it failed, and, while its publication
+    day may still be corroborated from other articles, its parsed document as bytes (no tensors) to date it without
+    parsing again."""
+
+    name: str
+    analysis: ArticleAnalysis | None
+    failure: str = ""
+    doc_bytes: bytes | None = None
 
 
 def report_label(outlet: str, name: str) -> str:
@@ -168,11 +194,12 @@ def check_length(text: str, nlp: Language) -> None:
 PARSE_CHUNK_CHARS = 20_000
 
 
-def parse(text: str, nlp: Language) -> Doc:
-    """The parsed article, in pieces of about PARSE_CHUNK_CHARS characters joined back into one Doc."""
-    check_length(text, nlp)
-    if len(text) <= PARSE_CHUNK_CHARS:
-        return nlp(text)
+#: Texts (or pieces) handed to `nlp.pipe` at once.
+BATCH_SIZE = 32
+
+
+def pieces_of(text: str) -> list[str]:
+    """The text cut at line breaks into pieces of about PARSE_CHUNK_CHARS characters (one piece if it is shorter)."""
     pieces = []
     start = 0
     while start < len(text):
@@ -180,7 +207,48 @@ def parse(text: str, nlp: Language) -> Doc:
         end = len(text) if end == -1 else end + 1
         pieces.append(text[start:end])
         start = end
-    return Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+    return pieces or [text]
+
+
+def joined(docs: list[Doc]) -> Doc:
+    return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def parse(text: str, nlp: Language) -> Doc:
+    """The parsed article, in pieces of about PARSE_CHUNK_CHARS characters joined back into one Doc."""
+    check_length(text, nlp)
+    return joined(list(nlp.pipe(pieces_of(text))))
+
+
+def parse_all(texts: Sequence[str], nlp: Language) -> Iterator[tuple[int, Doc | Exception]]:
+    """(index, parsed Doc) for each text in order, batched through `nlp.pipe` (long texts in pieces, joined back);
+    (index, the error) for a text that is too long. Only the documents of one batch are alive at once."""
+    lengths: dict[int, int] = {}
+
+    def stream() -> Iterator[tuple[str, int]]:
+        for index, text in enumerate(texts):
+            try:
+                check_length(text, nlp)
+            except ArticleTooLong:
+                continue
+            pieces = pieces_of(text)
+            lengths[index] = len(pieces)
+            for piece in pieces:
+                yield piece, index
+
+    docs = nlp.pipe(stream(), as_tuples=True, batch_size=BATCH_SIZE)
+    gathered: list[Doc] = []
+    for index, text in enumerate(texts):
+        try:
+            check_length(text, nlp)
+        except ArticleTooLong as error:
+            yield index, error
+            continue
+        while len(gathered) < lengths.get(index, 1):
+            doc, _ = next(docs)
+            gathered.append(doc)
+        yield index, joined(gathered)
+        gathered = []
 
 
 def analyze_article(
@@ -189,7 +257,9 @@ def analyze_article(
     """Analyze one article. Pass the `doc` (and `layout`) of an earlier analysis of the same text to re-resolve
     it against another publication date without parsing again."""
     article = item.article
+    started = time.perf_counter()
     doc = doc if doc is not None else parse(article.text, nlp)
+    parsed = time.perf_counter()
     layout = layout if layout is not None else page_layout(doc.text)
     publication = item.publication
     if publication is None and article.published:
@@ -198,6 +268,9 @@ def analyze_article(
         publication = detect_publication_date(doc, layout)
     timexes = find_timexes(doc, publication.date if publication.precision == "day" else None)
     outlet = article.front_matter.get("outlet") or detect_outlet(article.text, layout)
+    reports = dated_reports(doc, publication, report_label(outlet, item.name), layout, timexes)
+    dated = time.perf_counter()
+    events = extract_events(doc, timexes, layout)
     return ArticleAnalysis(
         name=item.name,
         title=article.front_matter.get("title") or detect_title(article.text, layout),
@@ -205,8 +278,9 @@ def analyze_article(
         url=article.front_matter.get("url", ""),
         publication=publication,
         timexes=timexes,
-        events=extract_events(doc, timexes, layout),
-        reports=dated_reports(doc, publication, report_label(outlet, item.name), layout, timexes),
+        events=events,
+        reports=reports,
+        timings={"parse": parsed - started, "dates": dated - parsed, "events": time.perf_counter() - dated},
     )
 
 
@@ -215,30 +289,99 @@ def analyze_collection(
     nlp: Language,
     known: Sequence[DatedReport] = (),
     progress: Progress = lambda message: None,
+    advance: Advance = lambda done, total, name: None,
+    jobs: int = 1,
+    model: str = "",
 ) -> CollectionAnalysis:
     """Analyse every article, each on its own, then across articles (see the module's docstring).
 
-    `known` are dated reports of articles analysed before (stored ones), for corroboration only.
+    `known` are dated reports of articles analysed before (stored ones), for corroboration only. With `jobs` above 1
+    the articles' own analyses run in that many worker processes, each loading the pipeline `model` once; the result
+    is the same as with one.
     """
     analyses: dict[str, ArticleAnalysis] = {}
-    parsed: dict[str, tuple[Doc, PageLayout]] = {}
+    parsed: dict[str, bytes] = {}
     inputs = {item.name: item for item in items}
     failures: list[ArticleFailure] = []
-    for number, item in enumerate(items, start=1):
-        progress(f"analyzing  [{number}/{len(items)}] {item.name}")
-        try:
-            doc = parse(item.article.text, nlp)
-            layout = page_layout(doc.text)
-            analyses[item.name] = analyze_article(item, nlp, doc, layout)
-        except Exception as error:  # one article's failure must not stop the others
-            failures.append(ArticleFailure(item.name, describe(error)))
-            progress(f"failed     {item.name}: {describe(error)}")
-            continue
-        parsed[item.name] = (doc, layout)
+    timings = dict.fromkeys(PHASES, 0.0)
+    workers = min(jobs, len(items) // MIN_ARTICLES_PER_WORKER)
+    outcomes = analyzed_in_workers(items, model, workers) if workers > 1 else analyzed_here(items, nlp)
+    for number, outcome in enumerate(outcomes, start=1):
+        if outcome.analysis is None:
+            failures.append(ArticleFailure(outcome.name, outcome.failure))
+            progress(f"failed     {outcome.name}: {outcome.failure}")
+        else:
+            analyses[outcome.name] = outcome.analysis
+            for phase, seconds in outcome.analysis.timings.items():
+                timings[phase] += seconds
+            if outcome.doc_bytes is not None:
+                parsed[outcome.name] = outcome.doc_bytes
+        advance(number, len(items), outcome.name)
+    started = time.perf_counter()
     _corroborate(analyses, parsed, inputs, nlp, known, failures, progress)
     articles = list(analyses.values())
     happenings = group_happenings(articles)
-    return CollectionAnalysis(articles, failures, happenings, resolve_references(articles, happenings))
+    referenced = resolve_references(articles, happenings)
+    timings["cross-article"] = time.perf_counter() - started
+    return CollectionAnalysis(articles, failures, happenings, referenced, timings)
+
+
+def outcome_of(item: ArticleInput, nlp: Language, doc: Doc, parse_seconds: float) -> ArticleOutcome:
+    """Analyse one parsed article; keep its document (as bytes) only while its publication day is not reliable."""
+    try:
+        analysis = analyze_article(item, nlp, doc)
+    except Exception as error:  # one article's failure must not stop the others
+        return ArticleOutcome(item.name, None, describe(error))
+    analysis.timings["parse"] = parse_seconds
+    if analysis.has_reliable_day:
+        return ArticleOutcome(item.name, analysis)
+    return ArticleOutcome(item.name, analysis, doc_bytes=doc.to_bytes(exclude=["tensor", "user_data"]))
+
+
+def analyzed_here(items: Sequence[ArticleInput], nlp: Language) -> Iterator[ArticleOutcome]:
+    """Each article's own analysis in this process, in order; texts parsed in batches."""
+    parsed = parse_all([item.article.text for item in items], nlp)
+    while True:
+        started = time.perf_counter()
+        try:
+            index, doc = next(parsed)
+        except StopIteration:
+            return
+        item = items[index]
+        if isinstance(doc, Exception):
+            yield ArticleOutcome(item.name, None, describe(doc))
+        else:
+            yield outcome_of(item, nlp, doc, time.perf_counter() - started)
+
+
+#: A worker process loads its own pipeline (seconds): fewer articles than this per worker are analysed here.
+MIN_ARTICLES_PER_WORKER = 4
+
+#: The pipeline of this worker process, loaded once by `start_worker`.
+_worker_nlp: Language | None = None
+
+
+def start_worker(model: str) -> None:
+    global _worker_nlp
+    _worker_nlp = load_article_pipeline(model)
+
+
+def analyze_in_worker(batch: list[ArticleInput]) -> list[ArticleOutcome]:
+    assert _worker_nlp is not None, "start_worker was not called"
+    return list(analyzed_here(batch, _worker_nlp))
+
+
+def analyzed_in_workers(items: Sequence[ArticleInput], model: str, jobs: int) -> Iterator[ArticleOutcome]:
+    """Each article's own analysis in `jobs` worker processes (started with "spawn": no state of this process is
+    shared), in order. Articles go to the workers in small batches, so each batches its own `nlp.pipe`."""
+    if not model:
+        raise ValueError("analysing in worker processes needs the pipeline's name (model)")
+    size = max(1, min(8, len(items) // (jobs * 4)))
+    batches = [list(items[start : start + size]) for start in range(0, len(items), size)]
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(jobs, initializer=start_worker, initargs=(model,)) as pool:
+        for outcomes in pool.imap(analyze_in_worker, batches):
+            yield from outcomes
 
 
 def describe(error: Exception) -> str:
@@ -249,7 +392,7 @@ def describe(error: Exception) -> str:
 
 def _corroborate(
     analyses: dict[str, ArticleAnalysis],
-    parsed: dict[str, tuple[Doc, PageLayout]],
+    parsed: dict[str, bytes],
     inputs: dict[str, ArticleInput],
     nlp: Language,
     known: Sequence[DatedReport],
@@ -258,7 +401,8 @@ def _corroborate(
 ) -> None:
     """Date articles that print no reliable day from other articles reporting the same happenings.
 
-    A second round lets an article dated in the first corroborate the rest.
+    A second round lets an article dated in the first corroborate the rest. `parsed` holds the documents of the
+    articles without a reliable day, as bytes: each is restored (not parsed again) when its turn comes.
     """
     for _round in range(2):
         reports = list(known)
@@ -268,8 +412,9 @@ def _corroborate(
             if analysis.has_reliable_day:
                 continue
             others = [report for report in reports if report.source_label != analysis.label]
-            doc, layout = parsed[name]
             try:
+                doc = Doc(nlp.vocab).from_bytes(parsed[name])
+                layout = page_layout(doc.text)
                 publication = corroborate_publication(doc, others, analysis.publication, layout)
                 if publication != analysis.publication:
                     progress(f"dated      {name}: {publication.how} {publication.value}")
@@ -301,16 +446,22 @@ def group_happenings(articles: Sequence[ArticleAnalysis]) -> list[Happening]:
     """Reports of the same happening gathered across articles, each with its chosen date and importance."""
     groups: list[list[tuple[int, int]]] = []
     features: list[list[EventFeatures]] = []
+    index = GroupIndex()
     for a_index, analysis in enumerate(articles):
         for e_index, candidate in enumerate(analysis.events):
             report = features_of(candidate, candidate_date(candidate, analysis.publication)[1])
-            chosen = best_group(report, features) if report.date is not None else None
+            chosen = None
+            if report.date is not None:
+                candidates = index.candidates(report)
+                best = best_group(report, [features[group] for group in candidates])
+                chosen = None if best is None else candidates[best]
             if chosen is None:
-                groups.append([(a_index, e_index)])
-                features.append([report])
-            else:
-                groups[chosen].append((a_index, e_index))
-                features[chosen].append(report)
+                chosen = len(groups)
+                groups.append([])
+                features.append([])
+            groups[chosen].append((a_index, e_index))
+            features[chosen].append(report)
+            index.add(chosen, report)
     sources_per_actor: dict[str, set[int]] = {}
     for a_index, analysis in enumerate(articles):
         for candidate in analysis.events:
@@ -345,25 +496,34 @@ def _approximate(candidate: EventCandidate) -> bool:
 
 def resolve_references(articles: Sequence[ArticleAnalysis], happenings: Sequence[Happening]) -> dict[tuple[int, int], str]:
     """Values for "a week before the inauguration" once a happening of another sentence matches and is dated."""
-    dated = []
+    dated: list[EventFeatures] = []
+    sentences: list[set[tuple[int, int]]] = []
+    by_word: dict[str, list[int]] = {}
     for happening in happenings:
         if happening.date is None:
             continue
         a_index, e_index = happening.reports[0]
-        lead = articles[a_index].events[e_index]
-        dated.append((happening, features_of(lead, happening.date.chosen.range)))
+        lead = features_of(articles[a_index].events[e_index], happening.date.chosen.range)
+        names = {word for name in (*lead.actors, *lead.countries) for word in text_keywords(name)}
+        for word in lead.keywords | lead.context | names:
+            by_word.setdefault(word, []).append(len(dated))
+        dated.append(lead)
+        sentences.append({(a, articles[a].events[e].sentence_start) for a, e in happening.reports})
     resolved = {}
     for a_index, analysis in enumerate(articles):
         for e_index, candidate in enumerate(analysis.events):
             timex = candidate.timex
             if timex is None or not timex.event_ref or timex.range is not None:
                 continue
+            # A happening the expression can refer to has every word of it (see `match_event_reference`); it is
+            # never one told by the same sentence ("a week after X announced ...").
+            wanted = reference_keywords(timex.event_ref)
+            if not wanted:
+                continue
+            having = set.intersection(*(set(by_word.get(word, ())) for word in wanted))
             sentence = (a_index, candidate.sentence_start)
-            others = [
-                (h, f) for h, f in dated
-                if not any((a, articles[a].events[e].sentence_start) == sentence for a, e in h.reports)
-            ]
-            found = resolve_reference(timex.event_ref, timex.offset, timex.value, [f for _, f in others])
+            others = [dated[h] for h in sorted(having) if sentence not in sentences[h]]
+            found = resolve_reference(timex.event_ref, timex.offset, timex.value, others)
             if found is not None:
                 resolved[(a_index, e_index)] = found[1]
     return resolved

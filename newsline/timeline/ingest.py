@@ -9,6 +9,8 @@ and the event each mention was merged or split into are kept on every re-ingest.
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -23,6 +25,7 @@ from newsline.nlp.pipeline import (
     UNCERTAIN_HOW,
     ActorIndex,
     ActorMention,
+    Advance,
     Anchor,
     ArticleAnalysis,
     ArticleFile,
@@ -62,6 +65,8 @@ class IngestReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     events_created: int = 0
     actors_created: int = 0
+    #: Seconds per phase: the analysis's (parse, dates, events, cross-article) and "database".
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -79,7 +84,19 @@ class PendingArticle:
 Progress = Callable[[str], None]
 
 
-def ingest_paths(paths: Iterable[Path], progress: Progress = lambda message: None, force: bool = False) -> IngestReport:
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def ingest_paths(
+    paths: Iterable[Path],
+    progress: Progress = lambda message: None,
+    force: bool = False,
+    jobs: int = 1,
+    advance: Advance = lambda done, total, name: None,
+) -> IngestReport:
+    """Analyse and store the articles of `paths`; with `jobs` above 1 each article's own analysis runs in that
+    many worker processes (this process alone writes to the database)."""
     report = IngestReport()
     files, report.failed, report.skipped = collect_files(paths)
     for name, reason in report.skipped:
@@ -105,7 +122,17 @@ def ingest_paths(paths: Iterable[Path], progress: Progress = lambda message: Non
 
     nlp = load_article_pipeline(settings.NEWSLINE_SPACY_MODEL)
     items = [ArticleInput(name, item.article, editor_publication(item.source)) for name, item in pending.items()]
-    result = analyze_collection(items, nlp, known=stored_reports(exclude=set(pending)), progress=progress)
+    result = analyze_collection(
+        items,
+        nlp,
+        known=stored_reports(exclude=set(pending)),
+        progress=progress,
+        advance=advance,
+        jobs=jobs,
+        model=settings.NEWSLINE_SPACY_MODEL,
+    )
+    report.timings = dict(result.timings)
+    writing = time.perf_counter()
     report.failed += [(str(pending[failure.name].path), failure.reason) for failure in result.failures]
     for analysis in result.articles:
         item = pending[analysis.name]
@@ -121,6 +148,7 @@ def ingest_paths(paths: Iterable[Path], progress: Progress = lambda message: Non
         report.actors_created += actors_created
         progress(f"{'created' if created else 'updated':<10} {item.path.name}")
     resolve_event_anchors()
+    report.timings["database"] = time.perf_counter() - writing
     return report
 
 

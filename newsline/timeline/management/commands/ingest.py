@@ -1,9 +1,10 @@
+import time
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from newsline.timeline.ingest import IngestReport, ingest_paths
+from newsline.timeline.ingest import IngestReport, default_jobs, ingest_paths
 
 
 class Command(BaseCommand):
@@ -12,15 +13,28 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="*", type=Path, help="Files or folders (default: NEWSLINE_CORPUS_DIR).")
         parser.add_argument("--force", action="store_true", help="Re-analyze unchanged articles too.")
+        parser.add_argument(
+            "--jobs", type=positive_int, default=default_jobs(),
+            help="Worker processes analysing articles (default: the number of cores).",
+        )
 
-    def handle(self, *args, paths: list[Path], force: bool, verbosity: int, **options):
-        report = ingest_paths(paths or [settings.NEWSLINE_CORPUS_DIR], progress=self.progress if verbosity else print_nothing, force=force)
+    def handle(self, *args, paths: list[Path], force: bool, jobs: int, verbosity: int, **options):
+        self.started = time.perf_counter()
+        self.bar = ProgressBar(self.stdout) if verbosity else None
+        report = ingest_paths(
+            paths or [settings.NEWSLINE_CORPUS_DIR],
+            progress=self.progress if verbosity else print_nothing,
+            force=force,
+            jobs=jobs,
+            advance=self.bar.advance if self.bar else lambda done, total, name: None,
+        )
         self.summarize(report)
         if not report.ok:
             raise CommandError(f"{len(report.failed)} file(s) could not be ingested (see above).", returncode=1)
 
     def progress(self, message: str) -> None:
-        self.stdout.write(message)
+        assert self.bar is not None
+        self.bar.line(message)
 
     def summarize(self, report: IngestReport) -> None:
         self.stdout.write(
@@ -28,9 +42,63 @@ class Command(BaseCommand):
             f"{len(report.unchanged)} unchanged, {len(report.failed)} failed, {len(report.skipped)} skipped; "
             f"{report.events_created} new events, {report.actors_created} new actors."
         )
+        if report.timings:
+            phases = ", ".join(f"{phase} {seconds:.1f} s" for phase, seconds in report.timings.items())
+            self.stdout.write(f"Time per phase: {phases}; total {time.perf_counter() - self.started:.1f} s.")
         for name, reason in report.failed:
             self.stderr.write(f"failed  {name}: {reason}")
 
 
 def print_nothing(message: str) -> None:
     pass
+
+
+def positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise ValueError(value)
+    return number
+
+
+class ProgressBar:
+    """Articles analysed so far: on a terminal one line redrawn in place (count, rate, time left), other messages
+    printed above it; elsewhere a plain line per article."""
+
+    WIDTH = 30
+
+    def __init__(self, stdout) -> None:
+        self.stdout = stdout
+        self.terminal = stdout.isatty()
+        self.started = time.perf_counter()
+        self.drawn = ""
+
+    def line(self, message: str) -> None:
+        if self.drawn:
+            self.stdout.write("\r\033[K", ending="")
+        self.stdout.write(message)
+        if self.drawn:
+            self.stdout.write(self.drawn, ending="")
+            self.stdout.flush()
+
+    def advance(self, done: int, total: int, name: str) -> None:
+        if not self.terminal:
+            self.stdout.write(f"analyzed   [{done}/{total}] {name}")
+            return
+        elapsed = time.perf_counter() - self.started
+        rate = done / elapsed if elapsed else 0.0
+        left = (total - done) / rate if rate else 0.0
+        filled = self.WIDTH * done // total
+        self.drawn = (
+            f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {done}/{total} articles, "
+            f"{rate * 60:.0f}/min, {format_seconds(left)} left"
+        )
+        self.stdout.write("\r\033[K" + self.drawn, ending="")
+        self.stdout.flush()
+        if done == total:
+            self.stdout.write("")
+            self.drawn = ""
+
+
+def format_seconds(seconds: float) -> str:
+    minutes, seconds = divmod(round(seconds), 60)
+    return f"{minutes} min {seconds:02d} s" if minutes else f"{seconds} s"
