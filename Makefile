@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DEBUG ?= 1
 
-.PHONY: run test setup test-setup serve ingest bench-dates bench-timeline bench-news bench-load lock clean
+.PHONY: run test setup test-setup serve ingest bench-dates bench-timeline bench-news bench-load bench-ingest lock clean
 
 run: setup ingest serve
 
@@ -50,6 +50,9 @@ bench-news: $(VENV)/.installed
 
 bench-load: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_load.py
+
+bench-ingest: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench_ingest.py
 
 # Regenerate the hash-locked requirements after editing requirements*.in (needs pip-tools).
 lock:
