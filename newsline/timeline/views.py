@@ -668,6 +668,12 @@ def cached(request: HttpRequest, name: str, parameters: object, compute):
     return value
 
 
+def events_url() -> str:
+    """Where event pages start ("/events/"): an event's page is this, its id and "/" (one URL lookup per page, not
+    one per event)."""
+    return reverse("timeline:event", args=[0]).removesuffix("0/")
+
+
 def is_partial(request: HttpRequest) -> bool:
     return bool(request.htmx) and not request.htmx.history_restore_request
 
@@ -718,6 +724,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "export_formats": EXPORT_FORMATS,
         "search_text": filters.get("q", ""),
         "index_url": reverse("timeline:index"),
+        "events_url": events_url(),
     }
     if is_partial(request) and request.htmx.target == "load-more":
         ctx["focus_first"] = True
@@ -782,5 +789,5 @@ def source_detail(request: HttpRequest, source_id: int) -> HttpResponse:
     events = sorted(
         {mention.event for mention in source.mentions.all()}, key=lambda event: (event.date_start or date.max, event.pk)
     )
-    ctx = {"source": source, "pieces": source.highlighted_text(), "events": events}
+    ctx = {"source": source, "pieces": source.highlighted_text(), "events": events, "events_url": events_url()}
     return render(request, "timeline/source_detail.html", ctx)

@@ -366,3 +366,14 @@ def test_a_long_span_is_counted_in_at_most_sixty_bars_that_zoom_to_their_years(c
     assert 'aria-label="1850–1854: 3 events"' in strip
     assert 'href="?from=1850&amp;to=1854"' in strip
     assert 'aria-label="2015–2019: 1 event"' in strip
+
+
+def test_every_event_link_on_the_page_opens_that_events_page(client, timeline):
+    html = client.get("/").content.decode()
+    links = re.findall(r'(?:href|hx-get)="(/events/(\d+)/)"', html)
+    shown = {event.pk for name, event in timeline.items() if name != "rejected"}
+    # Each card links its headline and its expander (href and hx-get); the scaled view links each mark.
+    assert {int(pk) for _, pk in links} == shown and len(links) == 4 * len(shown)
+    for url, pk in set(links):
+        response = client.get(url)
+        assert response.status_code == 200 and Event.objects.get(pk=pk).headline in response.content.decode()
