@@ -174,8 +174,9 @@ def _weigh(blocks: PageLayout, index: int, printed: PrintedDate, body_indexes: l
         reasons.append("just above the story")
     elif next_body is None:
         confidence -= 0.2
-    if block.kind == DATELINE and not reasons:
-        reasons.append("dateline under the title")
+    if block.kind == DATELINE:
+        confidence += 0.1
+        reasons.append("a date line under the title")
     if block.kind == HEADER and printed.weekday is not None and len(reasons) <= 1:
         # "Thursday, November 9, 2023" alone in the header is how sites print the day of the visit.
         confidence -= 0.15

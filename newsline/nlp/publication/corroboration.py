@@ -55,6 +55,12 @@ def corroborate_publication(
     frequency = Counter(word for r, _ in usable for word in sentence_words(r.sentence))
     frequency.update(word for s in sentences for word in sentence_words(s))
     total = len(usable) + len(sentences)
+    # Reports are found through the names and numbers they share with a sentence, never by trying every pair.
+    report_keys = [specific_keys(r.sentence) for r, _ in usable]
+    by_key: dict[str, list[int]] = {}
+    for number, keys in enumerate(report_keys):
+        for key in keys:
+            by_key.setdefault(key, []).append(number)
 
     def weight(word: str) -> float:
         return math.log(1 + total / frequency[word])
@@ -65,10 +71,20 @@ def corroborate_publication(
         if cue is None:
             continue
         own = sentence_words(sentence)
+        own_keys = specific_keys(sentence)
         # A named weekday that matches the report's day is evidence in itself, so less wording must agree.
         threshold = 0.15 if cue[0] in ("weekday", "last_weekday") else 0.3
+        # The same happening: the same named people, places or numbers, and more of them for a sentence that
+        # gives no time at all.
+        keys_needed = 3 if cue[0] == "undated" else 2
+        if cue[0] == "undated" and len(own) < _REPORT_WORDS:
+            continue
         best: tuple[float, DatedReport, date] | None = None
-        for report, day in usable:
+        for number in sorted({n for key in own_keys for n in by_key.get(key, ())}):
+            report, day = usable[number]
+            shared_keys = len(own_keys & report_keys[number])
+            if shared_keys < keys_needed:
+                continue
             if cue[0] in ("weekday", "last_weekday"):
                 if report.undated and day.weekday() != cue[1]:
                     day -= timedelta(days=1)
@@ -76,12 +92,14 @@ def corroborate_publication(
                     continue
             theirs = sentence_words(report.sentence)
             shared = own & theirs
-            if len(shared) < 3:
+            # ... and the same action: some shared word that is not a name or a number.
+            if len(shared) < 3 or not shared - own_keys:
                 continue
             score = sum(weight(w) for w in shared) / min(sum(weight(w) for w in own), sum(weight(w) for w in theirs))
             if report.undated:
                 score *= 0.6
-            if score >= threshold and (best is None or score > best[0]):
+            # Three names in common and the same action make the wording's overlap matter less.
+            if score >= (threshold / 2 if shared_keys >= 3 else threshold) and (best is None or score > best[0]):
                 best = (score, report, day)
         if best is None:
             continue
@@ -113,6 +131,27 @@ def corroborate_publication(
     window = "" if width == 0 else f" (the reports allow {format_day(first)} to {format_day(last)}; the earliest is taken)"
     evidence = "corroborated: " + "; ".join(c.explanation for c in chosen) + window
     return PublicationDate(first, "day", PublishedHow.CORROBORATED, evidence, round(min(confidence, 0.8), 2), current.rejected)
+
+
+#: A sentence that gives no time is matched only when it reports something: not a fragment of a few words.
+_REPORT_WORDS = 6
+_NOT_NAMES = frozenset(
+    "i mr mrs ms dr sir the a an and but if in on at of for to by it he she we they this that these those "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december".split()
+)
+
+
+def specific_keys(sentence: str) -> set[str]:
+    """What ties a sentence to one happening: the names it uses (capitalized words inside the sentence) and its
+    numbers other than years."""
+    keys = set()
+    for m in re.finditer(r"(?<=[\w,;:’'\"”)] )[A-Z][\w’'-]*[A-Za-z]|\b\d[\d,.]*\d\b|\b\d\b", sentence):
+        word = re.sub(r"[’']s$", "", m[0]).lower().rstrip(".,")
+        if word in _NOT_NAMES or re.fullmatch(r"(?:1[5-9]|20)\d\d", word):
+            continue
+        keys.add(word)
+    return keys
 
 
 def _sentences_for_corroboration(doc: Doc | str, layout: PageLayout) -> list[str]:
