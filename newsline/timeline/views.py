@@ -30,6 +30,7 @@ from newsline.nlp.temporal.values import MONTH_NAMES
 
 from .forms import FilterForm, PageForm
 from .models import Actor, Event, Mention, Source
+from .templatetags.timeline import query_string
 
 PAGE_SIZE = 50
 # This many empty months between two events get a "— 2 years —" marker.
@@ -673,6 +674,18 @@ def cached(request: HttpRequest, name: str, parameters: object, compute):
     return value
 
 
+def add_actor_links(events: list[Event], index_url: str, query: dict) -> None:
+    """Each event's `actor_links`: its actors' names, each with the link that keeps the view's filters and shows only
+    that actor's events (made once per actor on the page)."""
+    links: dict[str, str] = {}
+    for event in events:
+        event.actor_links = []
+        for actor in event.actors.all():
+            if actor.name not in links:
+                links[actor.name] = index_url + query_string(query, actor=actor.name)
+            event.actor_links.append((actor.name, links[actor.name]))
+
+
 def events_url() -> str:
     """Where event pages start ("/events/"): an event's page is this, its id and "/" (one URL lookup per page, not
     one per event)."""
@@ -709,6 +722,8 @@ def index(request: HttpRequest) -> HttpResponse:
         overview_events.date_span(), overview_events.count_per_month_or_year()))
     if lanes_by_actor:
         query["lanes"] = "actor"
+    index_url = reverse("timeline:index")
+    add_actor_links(rows, index_url, query)
     ctx = {
         "form": form,
         "query": query,
@@ -728,7 +743,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "active_filters": len(form.describe()),
         "export_formats": EXPORT_FORMATS,
         "search_text": filters.get("q", ""),
-        "index_url": reverse("timeline:index"),
+        "index_url": index_url,
         "events_url": events_url(),
     }
     if is_partial(request) and request.htmx.target == "load-more":
