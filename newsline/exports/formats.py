@@ -49,9 +49,16 @@ class Selection:
         return self.events.prefetch_related("actors", mentions).iterator(chunk_size=CHUNK_SIZE)
 
     def sources(self) -> list[Source]:
-        """The sources cited by the exported events, oldest publication first."""
-        cited = Source.objects.filter(mentions__event__in=self.events.order_by().values("pk")).distinct()
-        return list(cited.defer("text").order_by(F("published").asc(nulls_last=True), "file_name"))
+        """The sources cited by the exported events, oldest publication first.
+
+        An export of the whole timeline lists every article, also those that gave no event, so that
+        its reader sees every publication date Newsline holds (and which articles still need one).
+        """
+        if self.filters:
+            sources = Source.objects.filter(mentions__event__in=self.events.order_by().values("pk")).distinct()
+        else:
+            sources = Source.objects.all()
+        return list(sources.defer("text").order_by(F("published").asc(nulls_last=True), "file_name"))
 
     def undated_count(self) -> int:
         return self.events.filter(date_start__isnull=True).count()

@@ -4,7 +4,7 @@ import pytest
 
 from newsline.timeline.models import Event, Source
 
-from .data import IMG, SCRIPT, download, visible_in_order
+from .data import IMG, SCRIPT, download, make_source, visible_in_order
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +59,15 @@ def test_source_list_holds_the_cited_sources_with_publication_facts(client, room
         assert record == {"file": source.file_name, "title": source.title, "outlet": source.outlet,
                           "published": iso(source.published), "published_how": source.published_how,
                           "published_confidence": source.published_confidence}
+
+
+def test_whole_timeline_lists_articles_without_events_but_a_filtered_view_does_not(client, room):
+    make_source("silent-page.txt", title="A page with no event", published=None, how="unknown")
+    whole = json.loads(download(client, "json")[1])["sources"]
+    assert "silent-page.txt" in [s["file"] for s in whole]
+    assert whole[-1]["published"] is None, "undated articles come last"
+    filtered = json.loads(download(client, "json", "source=gazette-summit.txt")[1])["sources"]
+    assert "silent-page.txt" not in [s["file"] for s in filtered]
 
 
 def test_filters_object_shows_the_applied_filters_and_drops_invalid_ones(client, room):
