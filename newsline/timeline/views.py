@@ -48,8 +48,6 @@ HTMX_HEADERS = ("HX-Request", "HX-Target", "HX-History-Restore-Request")
 # Story mode's "one event per page" print-out stops here.
 MAX_PRINTED_SLIDES = 500
 EXPORT_FORMATS = [(name, export.menu) for name, export in FORMATS.items()]
-# What the cards on `/` read of their mentions: how many sources, and whether the sources' dates disagree.
-CARD_MENTIONS = Mention.objects.only("event_id", "source_id", "date_start", "date_end").order_by()
 
 
 @dataclass
@@ -262,7 +260,8 @@ def segment_ticks(segment: Segment) -> list[ScaleTick]:
     """Year ticks (labelled) and, where months are wide enough, month ticks."""
     per_month = segment.width / max((segment.end - segment.start).days / 30.44, 1 / 30.44)
     start = segment.start
-    first_label = f"{MONTH_ABBR[start.month - 1]} {start.year}" if start.month > 1 and per_month >= 6 else str(start.year)
+    wide_enough = start.month > 1 and per_month >= 6
+    first_label = f"{MONTH_ABBR[start.month - 1]} {start.year}" if wide_enough else str(start.year)
     ticks = [ScaleTick(round(segment.x, 1), first_label, True)]
     month = date(segment.start.year, segment.start.month, 1)
     while month < date(9999, 12, 1):
@@ -712,7 +711,9 @@ def index(request: HttpRequest) -> HttpResponse:
 
     start = (page - 1) * PAGE_SIZE
     # One event before the page, so a page that continues a month does not repeat its heading.
-    rows = list(events.prefetch_related("actors", Prefetch("mentions", queryset=CARD_MENTIONS))[
+    # The cards read of their mentions only how many sources there are and whether their dates disagree.
+    mentions = Mention.objects.only("event_id", "source_id", "date_start", "date_end").order_by()
+    rows = list(events.prefetch_related("actors", Prefetch("mentions", queryset=mentions))[
         max(start - 1, 0):start + PAGE_SIZE])
     previous = rows.pop(0) if start > 0 and rows else None
     filters = form.valid_filters()
