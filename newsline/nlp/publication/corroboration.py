@@ -93,7 +93,7 @@ def corroborate_publication(
             theirs = sentence_words(report.sentence)
             shared = own & theirs
             # ... and the same action: some shared word that is not a name or a number.
-            if len(shared) < 3 or not shared - own_keys:
+            if len(shared) < 3 or not shared - own_keys - _NOT_ACTIONS:
                 continue
             score = sum(weight(w) for w in shared) / min(sum(weight(w) for w in own), sum(weight(w) for w in theirs))
             if report.undated:
@@ -135,6 +135,11 @@ def corroborate_publication(
 
 #: A sentence that gives no time is matched only when it reports something: not a fragment of a few words.
 _REPORT_WORDS = 6
+# Words every report shares whatever it is about: offices, speaking, news. They are no action in common.
+_NOT_ACTIONS = frozenset(
+    "say said says told tell statement spokesman spokeswoman spokesperson press pres secretary minister president "
+    "official officials govern government country countr people peopl year week month day time news report".split()
+)
 _NOT_NAMES = frozenset(
     "i mr mrs ms dr sir the a an and but if in on at of for to by it he she we they this that these those "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
