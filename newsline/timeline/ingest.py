@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count
 
 from newsline.nlp.pipeline import (
@@ -137,8 +137,7 @@ def ingest_paths(
     for analysis in result.articles:
         item = pending[analysis.name]
         try:
-            with transaction.atomic():
-                created, events_created, actors_created = write_source(item, analysis)
+            created, events_created, actors_created = store_article(item, analysis)
         except Exception as error:  # one bad article must not stop the rest; its transaction is rolled back
             report.failed.append((str(item.path), f"could not be stored: {error.__class__.__name__}: {error}"))
             progress(f"failed     {item.path.name}: {error}")
@@ -150,6 +149,70 @@ def ingest_paths(
     resolve_event_anchors()
     report.timings["database"] = time.perf_counter() - writing
     return report
+
+
+def store_article(item: PendingArticle, analysis: ArticleAnalysis) -> tuple[bool, int, int]:
+    """`write_source` in one transaction. An ingest running at the same time on another host may store an actor of
+    the same name first: the article is then written again, finding that actor."""
+    try:
+        with transaction.atomic():
+            return write_source(item, analysis)
+    except IntegrityError:
+        with transaction.atomic():
+            return write_source(item, analysis)
+
+
+def cross_article_pass(progress: Progress = lambda message: None, jobs: int = 1) -> IngestReport:
+    """The work across articles over everything stored, after ingests that ran apart (several hosts, one database):
+    sources without a reliable publication day dated again from every stored article (re-stored, their mentions
+    grouped again, when the date changes), then every event's derived fields and event-anchored dates recomputed."""
+    report = IngestReport()
+    started = time.perf_counter()
+    undated = {
+        source.file_name: source
+        for source in Source.objects.exclude(published_how__in=RELIABLE_HOW)
+        if not source.is_locked("published")
+    }
+    if undated:
+        nlp = load_article_pipeline(settings.NEWSLINE_SPACY_MODEL)
+        items = [ArticleInput(name, ArticleFile(text=source.text)) for name, source in undated.items()]
+        result = analyze_collection(
+            items, nlp, known=stored_reports(exclude=set(undated)), progress=progress, jobs=jobs,
+            model=settings.NEWSLINE_SPACY_MODEL,
+        )
+        report.failed += [(failure.name, failure.reason) for failure in result.failures]
+        for analysis in result.articles:
+            source = undated[analysis.name]
+            publication = analysis.publication
+            if (publication.date, publication.precision, publication.how) == (
+                source.published, source.published_precision, source.published_how
+            ):
+                report.unchanged.append(source.file_name)
+                continue
+            with transaction.atomic():
+                redate_source(source, analysis)
+            report.updated.append(source.file_name)
+            progress(f"dated      {source.file_name}: {analysis.publication.how} {analysis.publication.value}")
+    for event in Event.objects.all():
+        recompute_event(event)
+    resolve_event_anchors()
+    report.timings["cross-article"] = time.perf_counter() - started
+    return report
+
+
+def redate_source(source: Source, analysis: ArticleAnalysis) -> None:
+    """Store a source's new publication date; its mentions whose events no editor touched and no other source
+    reports are stored anew, so they join other sources' events as if the date had been known at ingest."""
+    apply_publication(source, analysis.publication)
+    source.save()
+    own_events = Event.objects.filter(mentions__source=source, status=Event.Status.AUTO).distinct()
+    lone = [
+        event.pk for event in own_events
+        if not event.edited_fields and not event.mentions.exclude(source=source).exists()
+    ]
+    source.mentions.filter(event_id__in=lone).delete()
+    Event.objects.filter(pk__in=lone).delete()
+    store_mentions(source, analysis)
 
 
 def editor_publication(source: Source | None) -> PublicationDate | None:
@@ -353,7 +416,12 @@ def matching_event(mention: Mention, actors: list[Actor]) -> Event | None:
 
 def recompute_event(event: Event) -> None:
     """Derive an event's fields from its mentions, leaving alone what an editor set."""
-    mentions = list(event.mentions.select_related("source").prefetch_related("actors"))
+    # Ties below go to the earlier source by date, then by file name: not by id, which depends on the order
+    # articles were stored in (several hosts storing at once).
+    mentions = list(
+        event.mentions.select_related("source").prefetch_related("actors")
+        .order_by("source__published", "source__file_name", "sentence_start")
+    )
     if not mentions:
         if event.status == Event.Status.AUTO and not event.edited_fields:
             event.delete()

@@ -4,7 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from newsline.timeline.ingest import IngestReport, default_jobs, ingest_paths
+from newsline.timeline.ingest import IngestReport, cross_article_pass, default_jobs, ingest_paths
 
 
 class Command(BaseCommand):
@@ -17,17 +17,28 @@ class Command(BaseCommand):
             "--jobs", type=positive_int, default=default_jobs(),
             help="Worker processes analysing articles (default: the number of cores).",
         )
+        parser.add_argument(
+            "--cross-article-only", action="store_true",
+            help="Read no files: redo the work across articles over everything stored (after ingests run apart).",
+        )
 
-    def handle(self, *args, paths: list[Path], force: bool, jobs: int, verbosity: int, **options):
+    def handle(
+        self, *args, paths: list[Path], force: bool, jobs: int, cross_article_only: bool, verbosity: int, **options
+    ):
         self.started = time.perf_counter()
         self.bar = ProgressBar(self.stdout) if verbosity else None
-        report = ingest_paths(
-            paths or [settings.NEWSLINE_CORPUS_DIR],
-            progress=self.progress if verbosity else print_nothing,
-            force=force,
-            jobs=jobs,
-            advance=self.bar.advance if self.bar else lambda done, total, name: None,
-        )
+        if cross_article_only:
+            if paths:
+                raise CommandError("--cross-article-only reads no files: give no paths.")
+            report = cross_article_pass(progress=self.progress if verbosity else print_nothing, jobs=jobs)
+        else:
+            report = ingest_paths(
+                paths or [settings.NEWSLINE_CORPUS_DIR],
+                progress=self.progress if verbosity else print_nothing,
+                force=force,
+                jobs=jobs,
+                advance=self.bar.advance if self.bar else lambda done, total, name: None,
+            )
         self.summarize(report)
         if not report.ok:
             raise CommandError(f"{len(report.failed)} file(s) could not be ingested (see above).", returncode=1)
