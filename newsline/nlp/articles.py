@@ -11,7 +11,8 @@ from datetime import date
 from pathlib import Path
 
 FRONT_MATTER_KEYS = ("title", "outlet", "url", "published")
-ARTICLE_SUFFIXES = (".txt", ".md", ".text")
+#: Saved web pages (.html, .htm) are read by the ingest, which separates the article from the page.
+ARTICLE_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm")
 #: Longest article text analysed, in characters; spaCy refuses texts over its `max_length` (1,000,000).
 MAX_ARTICLE_CHARS = 1_000_000
 _FENCE = re.compile(r"^---[ \t]*$")

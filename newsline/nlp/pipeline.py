@@ -15,7 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -48,9 +48,17 @@ from .keywords import text_keywords
 from .layout import PageLayout, page_layout
 from .metadata import detect_outlet, detect_title
 from .spacy_model import load_article_pipeline
-from .publication import DatedReport, PublicationDate, corroborate_publication, dated_reports, detect_publication_date
+from .publication import (
+    DatedReport,
+    PublicationDate,
+    contradictions,
+    corroborate_publication,
+    dated_reports,
+    detect_publication_date,
+)
 from .status import RELIABLE_HOW, UNCERTAIN_HOW, Anchor, PublishedHow
 from .temporal import DateRange, Timex, display_value, find_timexes, modified_range
+from .webpages import HTMLDATE_ORIGINAL, DateCandidate, TextDateEvidence, weigh_markup_dates
 
 __all__ = [
     "MAX_ARTICLE_CHARS",
@@ -74,6 +82,7 @@ __all__ = [
     "EventFeatures",
     "FrontMatterError",
     "Happening",
+    "PageDates",
     "PublicationDate",
     "PublishedHow",
     "Timex",
@@ -106,13 +115,23 @@ class ArticleTooLong(ValueError):
 
 
 @dataclass(frozen=True)
+class PageDates:
+    """A web page's publication-date signals: its markup's candidates (most reliable first) and the stamps it
+    prints (`printed_date_stamps`). Weighed with what the article's text says when it is analysed."""
+
+    candidates: tuple[DateCandidate, ...]
+    stamps: TextDateEvidence
+
+
+@dataclass(frozen=True)
 class ArticleInput:
-    """An article to analyse: a unique name (its file name), the article, and a publication date already
-    known for it (an editor's), which skips detection."""
+    """An article to analyse: a unique name (its file name), the article, a publication date already
+    known for it (an editor's), which skips detection, and the date signals of the web page it came from."""
 
     name: str
     article: ArticleFile
     publication: PublicationDate | None = None
+    page_dates: PageDates | None = None
 
 
 @dataclass(frozen=True)
@@ -266,6 +285,8 @@ def analyze_article(
         publication = PublicationDate(article.published, "day", PublishedHow.FRONT_MATTER, "front matter 'published'", 1.0)
     if publication is None:
         publication = detect_publication_date(doc, layout)
+        if item.page_dates is not None:
+            publication = page_publication(doc, layout, item.page_dates, publication)
     timexes = find_timexes(doc, publication.date if publication.precision == "day" else None)
     outlet = article.front_matter.get("outlet") or detect_outlet(article.text, layout)
     reports = dated_reports(doc, publication, report_label(outlet, item.name), layout, timexes)
@@ -282,6 +303,34 @@ def analyze_article(
         reports=reports,
         timings={"parse": parsed - started, "dates": dated - parsed, "events": time.perf_counter() - dated},
     )
+
+
+#: A dateline or byline the text analysis reads at least this surely is the page's printed publication day.
+PRINTED_DAY_CONFIDENCE = 0.9
+#: A page-markup choice at least this sure is a given day (other articles may be dated from it), unless it is only
+#: htmldate's guess, which may be a date of the story's body: that one is inferred, for an editor to check.
+RELIABLE_MARKUP_CONFIDENCE = 0.75
+
+
+def page_publication(doc: Doc, layout: PageLayout, page: PageDates, from_text: PublicationDate) -> PublicationDate:
+    """A web page's publication date: its markup's candidates weighed with the stamps the page prints, what the
+    article's body says against each candidate day, and the dateline or byline the text analysis read (`from_text`,
+    when it is sure). Without a trustworthy markup date the text's own reading stands, with the refused signals."""
+    stamps = page.stamps
+    days = {candidate.date for candidate in page.candidates if not candidate.is_modification}
+    against = {day: tuple(found) for day in days if (found := contradictions(doc, day, layout))}
+    stamps = replace(stamps, contradictions=against)
+    if (stamps.printed is None and from_text.how == PublishedHow.PRINTED
+            and from_text.confidence >= PRINTED_DAY_CONFIDENCE and from_text.precision == "day"):
+        stamps = replace(stamps, printed=from_text.date, printed_evidence=from_text.evidence)
+    choice = weigh_markup_dates(page.candidates, stamps)
+    if choice.date is None:
+        return replace(from_text, rejected=(*from_text.rejected, *choice.rejected))
+    given = choice.confidence >= RELIABLE_MARKUP_CONFIDENCE and choice.kind != HTMLDATE_ORIGINAL
+    how = PublishedHow.PRINTED if given else PublishedHow.INFERRED
+    origin = "page text" if choice.kind.startswith("text") else "page markup"
+    return PublicationDate(choice.date, choice.precision, how, f"{origin}: {choice.evidence}", choice.confidence,
+                           choice.rejected)
 
 
 def analyze_collection(

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -37,6 +39,7 @@ from newsline.nlp.pipeline import (
     DateRange,
     EventCandidate,
     EventFeatures,
+    PageDates,
     PublicationDate,
     actor_prominence,
     analyze_article,
@@ -52,8 +55,13 @@ from newsline.nlp.pipeline import (
     report_label,
     resolve_reference,
 )
+from newsline.nlp.webpages import WebPage, WebPageError, printed_date_stamps, read_web_page
 
+from .fetch import FetchError, fetch_page
 from .models import Actor, Event, Mention, Source
+
+#: Saved web pages: their article text, metadata and publication-date markup are read from the HTML.
+HTML_SUFFIXES = (".html", ".htm")
 
 
 @dataclass
@@ -74,10 +82,21 @@ class IngestReport:
 
 
 @dataclass(frozen=True)
-class PendingArticle:
-    path: Path
+class LoadedArticle:
+    """An article read and checked, ready to analyse: the file name it is stored under, where it came from (a path
+    or a URL, for reports), its content hash, the article and, for a web page, its HTML and date signals."""
+
+    name: str
+    origin: str
     key: str
     article: ArticleFile
+    html: str = ""
+    page_dates: PageDates | None = None
+
+
+@dataclass(frozen=True)
+class PendingArticle:
+    loaded: LoadedArticle
     source: Source | None
 
 
@@ -94,34 +113,61 @@ def ingest_paths(
     force: bool = False,
     jobs: int = 1,
     advance: Advance = lambda done, total, name: None,
+    urls: Sequence[str] = (),
 ) -> IngestReport:
-    """Analyse and store the articles of `paths`; with `jobs` above 1 each article's own analysis runs in that
-    many worker processes (this process alone writes to the database)."""
+    """Analyse and store the articles of `paths` and the pages at `urls` (fetched); with `jobs` above 1 each
+    article's own analysis runs in that many worker processes (this process alone writes to the database)."""
     report = IngestReport()
     files, report.failed, report.skipped = collect_files(paths)
     for name, reason in report.skipped:
         progress(f"skipped    {name}: {reason}")
-    pending: dict[str, PendingArticle] = {}
-    for path in files:
+    return ingest_articles(loaded_articles(files, urls, report, progress), report, progress, force, jobs, advance)
+
+
+def loaded_articles(
+    files: Iterable[Path], urls: Iterable[str], report: IngestReport, progress: Progress
+) -> Iterator[LoadedArticle]:
+    """Each file read and each URL fetched, in turn; one that cannot be is a failure of the report."""
+    sources = [(str(path), path.name, lambda path=path: load_file(path)) for path in files]
+    sources += [(url, url, lambda url=url: load_url(url)) for url in urls]
+    for origin, name, load in sources:
         try:
-            key, article = read_article_file(path, settings.NEWSLINE_MAX_ARTICLE_BYTES)
-            if path.name in pending:
-                raise BadArticle(f"another file is also named {path.name} ({pending[path.name].path})")
+            yield load()
         except (BadArticle, OSError) as error:
-            report.failed.append((str(path), str(error)))
-            progress(f"failed     {path.name}: {error}")
+            report.failed.append((origin, str(error)))
+            progress(f"failed     {name}: {error}")
+
+
+def ingest_articles(
+    articles: Iterable[LoadedArticle],
+    report: IngestReport,
+    progress: Progress = lambda message: None,
+    force: bool = False,
+    jobs: int = 1,
+    advance: Advance = lambda done, total, name: None,
+) -> IngestReport:
+    """Analyse and store articles already read; an unchanged one (same name, same content hash) is skipped."""
+    pending: dict[str, PendingArticle] = {}
+    for loaded in articles:
+        if loaded.name in pending:
+            error = f"another file is also named {loaded.name} ({pending[loaded.name].loaded.origin})"
+            report.failed.append((loaded.origin, error))
+            progress(f"failed     {loaded.name}: {error}")
             continue
-        source = Source.objects.filter(file_name=path.name).first()
-        if source is not None and source.key == key and not force:
-            report.unchanged.append(path.name)
-            progress(f"unchanged  {path.name}")
+        source = Source.objects.filter(file_name=loaded.name).first()
+        if source is not None and source.key == loaded.key and not force:
+            report.unchanged.append(loaded.name)
+            progress(f"unchanged  {loaded.name}")
             continue
-        pending[path.name] = PendingArticle(path, key, article, source)
+        pending[loaded.name] = PendingArticle(loaded, source)
     if not pending:
         return report
 
     nlp = load_article_pipeline(settings.NEWSLINE_SPACY_MODEL)
-    items = [ArticleInput(name, item.article, editor_publication(item.source)) for name, item in pending.items()]
+    items = [
+        ArticleInput(name, item.loaded.article, editor_publication(item.source), item.loaded.page_dates)
+        for name, item in pending.items()
+    ]
     result = analyze_collection(
         items,
         nlp,
@@ -133,22 +179,78 @@ def ingest_paths(
     )
     report.timings = dict(result.timings)
     writing = time.perf_counter()
-    report.failed += [(str(pending[failure.name].path), failure.reason) for failure in result.failures]
+    report.failed += [(pending[failure.name].loaded.origin, failure.reason) for failure in result.failures]
     for analysis in result.articles:
         item = pending[analysis.name]
         try:
             created, events_created, actors_created = store_article(item, analysis)
         except Exception as error:  # one bad article must not stop the rest; its transaction is rolled back
-            report.failed.append((str(item.path), f"could not be stored: {error.__class__.__name__}: {error}"))
-            progress(f"failed     {item.path.name}: {error}")
+            report.failed.append((item.loaded.origin, f"could not be stored: {error.__class__.__name__}: {error}"))
+            progress(f"failed     {analysis.name}: {error}")
             continue
-        (report.created if created else report.updated).append(item.path.name)
+        (report.created if created else report.updated).append(analysis.name)
         report.events_created += events_created
         report.actors_created += actors_created
-        progress(f"{'created' if created else 'updated':<10} {item.path.name}")
+        progress(f"{'created' if created else 'updated':<10} {analysis.name}")
     resolve_event_anchors()
     report.timings["database"] = time.perf_counter() - writing
     return report
+
+
+def load_file(path: Path) -> LoadedArticle:
+    """A text or Markdown article, or a saved web page (.html, .htm), read and checked; BadArticle says why not."""
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return load_page(read_limited(path), path.name, str(path))
+    key, article = read_article_file(path, settings.NEWSLINE_MAX_ARTICLE_BYTES)
+    return LoadedArticle(path.name, str(path), key, article)
+
+
+def read_limited(path: Path) -> bytes:
+    limit = settings.NEWSLINE_MAX_ARTICLE_BYTES
+    with path.open("rb") as file:
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise BadArticle(f"file is more than the limit of {limit:,} bytes (NEWSLINE_MAX_ARTICLE_BYTES)")
+    return data
+
+
+def load_page(data: bytes, name: str, origin: str, url: str = "", charset: str | None = None) -> LoadedArticle:
+    """A web page (saved, fetched from `url` or uploaded) as an article: the body text trafilatura separates from
+    the page chrome, its title, site name and canonical URL, and its publication-date signals. The key is the hash of
+    the page's bytes; its decoded HTML is kept so the page can be analysed again without the network."""
+    try:
+        page = read_web_page(data, url or None, charset)
+    except WebPageError as error:
+        raise BadArticle(str(error)) from None
+    if len(page.text.split()) < 5:
+        raise BadArticle("the page has no article text (fewer than five words)")
+    front_matter = {"title": page.title, "outlet": page.outlet, "url": page.canonical_url or page.url}
+    article = ArticleFile(text=page.text, front_matter={key: value for key, value in front_matter.items() if value})
+    return LoadedArticle(name, origin, hashlib.sha256(data).hexdigest(), article, page.html, page_dates_of(page))
+
+
+def page_dates_of(page: WebPage) -> PageDates:
+    return PageDates(page.date_candidates, printed_date_stamps(page))
+
+
+def load_url(url: str) -> LoadedArticle:
+    """The page at `url` fetched (see `fetch_page`) and read as a saved page named after its address."""
+    try:
+        fetched = fetch_page(url)
+    except FetchError as error:
+        raise BadArticle(str(error)) from None
+    return load_page(fetched.data, url_file_name(fetched.url), url, fetched.url, fetched.charset)
+
+
+def url_file_name(url: str) -> str:
+    """A file name for a fetched page: its host and path (and query) as one slug, e.g.
+    "news.example.org-2016-12-15-council-vote.html"."""
+    parts = urlsplit(url)
+    slug = re.sub(r"[^A-Za-z0-9._]+", "-", f"{parts.hostname or ''} {parts.path} {parts.query}").strip("-.")
+    slug = re.sub(r"\.html?$", "", slug, flags=re.I)
+    if len(slug) > 200:
+        slug = f"{slug[:180]}-{hashlib.sha256(url.encode()).hexdigest()[:12]}"
+    return f"{slug or 'page'}.html"
 
 
 def store_article(item: PendingArticle, analysis: ArticleAnalysis) -> tuple[bool, int, int]:
@@ -229,10 +331,11 @@ def stored_publication(source: Source) -> PublicationDate:
 
 def write_source(item: PendingArticle, analysis: ArticleAnalysis) -> tuple[bool, int, int]:
     """Upsert one source and its mentions; returns (created, events created, actors created)."""
-    source = item.source or Source(file_name=item.path.name)
+    source = item.source or Source(file_name=item.loaded.name)
     created = source.pk is None
-    source.key = item.key
-    source.text = item.article.text
+    source.key = item.loaded.key
+    source.text = item.loaded.article.text
+    source.html = item.loaded.html
     for field_name, value in (("title", analysis.title), ("outlet", analysis.outlet), ("url", analysis.url)):
         if not source.is_locked(field_name):
             setattr(source, field_name, value[: Source._meta.get_field(field_name).max_length])

@@ -63,6 +63,9 @@ class Source(EditorLocks):
     outlet = models.CharField(max_length=200, blank=True)
     url = models.URLField(max_length=1000, blank=True)
     text = models.TextField(help_text="The article text as ingested (after any front matter).")
+    html = models.TextField(
+        blank=True, help_text="The web page the article was read from, decoded (empty for text files)."
+    )
     published = models.DateField(null=True, blank=True, help_text="Publication date. Relative dates resolve against it.")
     published_precision = models.CharField(max_length=10, blank=True, choices=[("day", "day"), ("month", "month"), ("year", "year")])
     published_how = models.CharField(max_length=20, choices=How.choices, default=How.UNKNOWN)
@@ -74,7 +77,7 @@ class Source(EditorLocks):
     ingested_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["text", "updated_at"])
+    history = HistoricalRecords(excluded_fields=["text", "html", "updated_at"])
 
     class Meta:
         ordering = ["published", "file_name"]

@@ -8,11 +8,22 @@ from newsline.timeline.ingest import IngestReport, cross_article_pass, default_j
 
 
 class Command(BaseCommand):
-    help = "Ingest news articles (.txt/.md files or folders of them) into the timeline. Safe to re-run."
+    help = (
+        "Ingest news articles (.txt/.md files, saved .html/.htm pages, folders of them, or pages fetched from URLs) "
+        "into the timeline. Safe to re-run."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="*", type=Path, help="Files or folders (default: NEWSLINE_CORPUS_DIR).")
         parser.add_argument("--force", action="store_true", help="Re-analyze unchanged articles too.")
+        parser.add_argument(
+            "--url", dest="urls", action="append", nargs="+", default=[], metavar="URL",
+            help="Fetch the article page at URL (http or https) and ingest it as a saved page.",
+        )
+        parser.add_argument(
+            "--urls", dest="url_files", action="append", type=Path, default=[], metavar="FILE",
+            help="Fetch and ingest the page of every URL in FILE (one a line; blank lines and # comments ignored).",
+        )
         parser.add_argument(
             "--jobs", type=positive_int, default=default_jobs(),
             help="Worker processes analysing articles (default: the number of cores).",
@@ -23,21 +34,24 @@ class Command(BaseCommand):
         )
 
     def handle(
-        self, *args, paths: list[Path], force: bool, jobs: int, cross_article_only: bool, verbosity: int, **options
+        self, *args, paths: list[Path], force: bool, jobs: int, cross_article_only: bool, verbosity: int,
+        urls: list[list[str]], url_files: list[Path], **options
     ):
         self.started = time.perf_counter()
+        urls = [url for group in urls for url in group] + [url for file in url_files for url in read_url_list(file)]
         self.bar = ProgressBar(self.stdout) if verbosity else None
         if cross_article_only:
-            if paths:
-                raise CommandError("--cross-article-only reads no files: give no paths.")
+            if paths or urls:
+                raise CommandError("--cross-article-only reads no files: give no paths or URLs.")
             report = cross_article_pass(progress=self.progress if verbosity else print_nothing, jobs=jobs)
         else:
             report = ingest_paths(
-                paths or [settings.NEWSLINE_CORPUS_DIR],
+                paths or ([] if urls else [settings.NEWSLINE_CORPUS_DIR]),
                 progress=self.progress if verbosity else print_nothing,
                 force=force,
                 jobs=jobs,
                 advance=self.bar.advance if self.bar else lambda done, total, name: None,
+                urls=urls,
             )
         self.summarize(report)
         if not report.ok:
@@ -58,6 +72,14 @@ class Command(BaseCommand):
             self.stdout.write(f"Time per phase: {phases}; total {time.perf_counter() - self.started:.1f} s.")
         for name, reason in report.failed:
             self.stderr.write(f"failed  {name}: {reason}")
+
+
+def read_url_list(path: Path) -> list[str]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise CommandError(f"cannot read the URL list {path}: {error}") from None
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
 def print_nothing(message: str) -> None:
