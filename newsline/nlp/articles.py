@@ -127,6 +127,11 @@ def read_article_file(path: Path, max_bytes: int) -> tuple[str, ArticleFile]:
         data = file.read(max_bytes + 1)  # the file may have grown since it was measured
     if len(data) > max_bytes:
         raise BadArticle(f"file is more than the limit of {max_bytes:,} bytes (NEWSLINE_MAX_ARTICLE_BYTES)")
+    return read_article_data(data)
+
+
+def read_article_data(data: bytes) -> tuple[str, ArticleFile]:
+    """Check and read an article's bytes (a file's, an upload's, pasted text); returns (content hash, article)."""
     if not data.strip():
         raise BadArticle("file is empty")
     if b"\x00" in data:

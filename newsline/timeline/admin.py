@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -15,7 +16,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from .admin_forms import ActorForm, EventForm, MergeActorsForm, SourceForm, SplitEventForm
+from .admin_forms import ActorForm, AddArticleForm, EventForm, MergeActorsForm, SourceForm, SplitEventForm
 from .models import LOW_CONFIDENCE, Actor, Event, Mention, Source
 
 
@@ -307,8 +308,35 @@ class SourceAdmin(SimpleHistoryAdmin):
         ("Article", {"classes": ("collapse",), "fields": ("text", "key", "ingested_at")}),
     )
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False  # sources come from `manage.py ingest`, which keeps the file and its hash together
+    def add_view(self, request: HttpRequest, form_url: str = "", extra_context: dict | None = None) -> HttpResponse:
+        """The "Add article" page: pasted text, an uploaded file or a URL goes through the same ingest as
+        `manage.py ingest` (one article), and the editor lands on the new source's page."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = AddArticleForm(request.POST, request.FILES) if request.method == "POST" else AddArticleForm()
+        if form.is_bound and form.is_valid():
+            module = ingest()
+            report = module.ingest_articles([form.loaded], module.IngestReport())
+            if report.failed:
+                form.add_error(None, f"The article could not be analysed: {report.failed[0][1]}")
+            else:
+                source = Source.objects.get(file_name=form.loaded.name)
+                to_review = Event.objects.review_queue().filter(mentions__source=source).distinct().count()
+                self.message_user(request, format_html(
+                    "“{}” added: {} created, {} need review. <a href=\"{}\">See it on the timeline</a>.",
+                    source, plural(report.events_created, "event"), to_review,
+                    reverse("timeline:source", args=[source.pk]),
+                ), messages.SUCCESS)
+                return HttpResponseRedirect(reverse("admin:timeline_source_change", args=[source.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            **(extra_context or {}),
+            "title": "Add article",
+            "opts": self.model._meta,
+            "form": form,
+            "has_view_permission": self.has_view_permission(request),
+        }
+        return TemplateResponse(request, "admin/timeline/source/add_article.html", context)
 
     def save_model(self, request: HttpRequest, obj: Source, form: SourceForm, change: bool) -> None:
         # Compared with the stored row, not the form's initial data: a revert from the history starts its form

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.conf import settings
 from django.db.models import QuerySet
 
+from newsline.nlp.articles import BadArticle
 from newsline.nlp.temporal.values import parse_human_date, value_range
 
 from .models import Actor, Event, Mention, Source, web_url_validator
+
+if TYPE_CHECKING:
+    from .ingest import LoadedArticle
 
 DATE_FIELDS = ("date_text", "date_value", "date_mod", "approximate")
 
@@ -212,3 +218,71 @@ class SplitEventForm(forms.Form):
         if mentions.count() == self.event.mentions.count():
             raise forms.ValidationError("Leave at least one mention on the original event.")
         return mentions
+
+
+class AddArticleForm(forms.Form):
+    """One article for the ingest, given one way: pasted text, an uploaded .txt/.md/.html file, or a page's URL.
+
+    `clean` reads and checks it (nothing is analysed or stored yet): `loaded` is then the article to ingest.
+    """
+
+    UPLOAD_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm")
+
+    text = forms.CharField(
+        label="Paste the article's text", required=False, strip=False,
+        widget=forms.Textarea(attrs={"rows": 14, "cols": 90}),
+        help_text="The article as you read it: headline, byline or dateline, then the story.",
+    )
+    file = forms.FileField(
+        label="or upload a file", required=False,
+        help_text="A text file (.txt, .md) or a web page saved from the browser (.html, .htm).",
+    )
+    url = forms.CharField(
+        label="or give the page's address", required=False, max_length=2000,
+        widget=forms.URLInput(attrs={"size": 90, "placeholder": "https://"}),
+        help_text="Newsline fetches the page once and keeps its HTML.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        given = [name for name in ("text", "file", "url") if data.get(name) and str(data[name]).strip()]
+        if len(given) != 1:
+            raise forms.ValidationError(
+                "Paste the text, upload a file or give a URL: one of the three." if not given
+                else "Give the article one way only: pasted text, a file or a URL."
+            )
+        try:
+            self.loaded = self.load(given[0], data[given[0]])
+        except BadArticle as error:
+            raise forms.ValidationError({given[0]: str(error)[:1].upper() + str(error)[1:] + "."}) from None
+        known = Source.objects.filter(key=self.loaded.key).first()
+        if known is not None:
+            raise forms.ValidationError(f"This article is already in the timeline: “{known}” ({known.file_name}).")
+        taken = Source.objects.filter(file_name=self.loaded.name).first()
+        if taken is not None and given[0] != "url":
+            raise forms.ValidationError(
+                {given[0]: f"Another article is stored as {self.loaded.name}; rename the file to add this one."}
+            )
+        return data
+
+    def load(self, how: str, value: Any) -> LoadedArticle:
+        from . import ingest  # loads spaCy, which the rest of the admin does not need
+
+        limit = settings.NEWSLINE_MAX_ARTICLE_BYTES
+        if how == "url":
+            return ingest.load_url(value.strip())
+        if how == "text":
+            data = value.encode("utf-8")
+            if len(data) > limit:
+                raise BadArticle(f"the text is {len(data):,} bytes, more than the limit of {limit:,}")
+            return ingest.load_text(data, ingest.pasted_file_name(value), "pasted text")
+        name = Path(value.name).name
+        suffix = Path(name).suffix.lower()
+        if suffix not in self.UPLOAD_SUFFIXES:
+            raise BadArticle(f"{name} is not a text file or a web page (.txt, .md, .html, .htm)")
+        if value.size > limit:
+            raise BadArticle(f"{name} is {value.size:,} bytes, more than the limit of {limit:,}")
+        data = value.read()
+        if suffix in ingest.HTML_SUFFIXES:
+            return ingest.load_page(data, name, f"uploaded {name}")
+        return ingest.load_text(data, name, f"uploaded {name}")

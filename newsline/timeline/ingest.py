@@ -55,6 +55,7 @@ from newsline.nlp.pipeline import (
     report_label,
     resolve_reference,
 )
+from newsline.nlp.articles import read_article_data
 from newsline.nlp.webpages import WebPage, WebPageError, printed_date_stamps, read_web_page
 
 from .fetch import FetchError, fetch_page
@@ -203,6 +204,19 @@ def load_file(path: Path) -> LoadedArticle:
         return load_page(read_limited(path), path.name, str(path))
     key, article = read_article_file(path, settings.NEWSLINE_MAX_ARTICLE_BYTES)
     return LoadedArticle(path.name, str(path), key, article)
+
+
+def load_text(data: bytes, name: str, origin: str) -> LoadedArticle:
+    """A text article given as bytes (uploaded or pasted), with the checks a file gets."""
+    key, article = read_article_data(data)
+    return LoadedArticle(name, origin, key, article)
+
+
+def pasted_file_name(text: str) -> str:
+    """A file name for pasted text: its first words and a short hash, e.g. "pasted-harbour-board-votes-1a2b3c4d.txt"."""
+    words = re.findall(r"[A-Za-z0-9]+", text)[:6]
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    return "-".join(["pasted", *(word.lower() for word in words), digest]) + ".txt"
 
 
 def read_limited(path: Path) -> bytes:

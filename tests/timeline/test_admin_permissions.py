@@ -14,7 +14,8 @@ def test_the_migration_gives_editors_exactly_what_they_need():
 
     assert codenames == {
         "view_event", "change_event", "view_mention", "view_actor", "change_actor", "delete_actor",
-        "view_source", "change_source", "view_historicalevent", "view_historicalactor", "view_historicalsource",
+        "view_source", "change_source", "add_source", "view_historicalevent", "view_historicalactor",
+        "view_historicalsource",
     }
 
 
