@@ -104,12 +104,12 @@ def printed_candidates(blocks: PageLayout) -> tuple[list[Candidate], list[str], 
                 refuse(printed, "an “updated” stamp, not the first publication")
                 if printed.day is not None and block.kind != RELATED and not _LEGAL.search(block.text):
                     updates.append(Candidate(printed, block, 0.4, "the only date printed is an “updated” stamp"))
+            elif _EMBEDDED_POST.search(block.text) or (not before.strip() and index and _EMBEDDED_POST.search(blocks[index - 1].text)):
+                refuse(printed, "an embedded post's own date")
             elif block.kind == RELATED or (index > last_body >= 0 and not _labelled(blocks, index, before)):
                 refuse(printed, "in a list of other stories")
             elif _OTHER_LABEL.search(before) or (not before.strip() and index and _OTHER_LABEL.search(blocks[index - 1].text)):
                 refuse(printed, "labelled as the date of something else")
-            elif _EMBEDDED_POST.search(block.text) or (not before.strip() and index and _EMBEDDED_POST.search(blocks[index - 1].text)):
-                refuse(printed, "an embedded post's own date")
             elif _LEGAL.search(block.text):
                 refuse(printed, "a copyright or terms line")
             elif _CITATION.search(block.text):

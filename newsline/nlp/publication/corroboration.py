@@ -53,7 +53,7 @@ def corroborate_publication(
     if not sentences or not usable:
         return current
     frequency = Counter(word for r, _ in usable for word in sentence_words(r.sentence))
-    frequency.update(word for s in sentences for word in sentence_words(s))
+    frequency.update(word for s, _ in sentences for word in sentence_words(s))
     total = len(usable) + len(sentences)
     # Reports are found through the names and numbers they share with a sentence, never by trying every pair.
     report_keys = [specific_keys(r.sentence) for r, _ in usable]
@@ -66,7 +66,7 @@ def corroborate_publication(
         return math.log(1 + total / frequency[word])
 
     constraints: list[_Constraint] = []
-    for sentence in sentences:
+    for sentence, actions in sentences:
         cue = _cue(sentence)
         if cue is None:
             continue
@@ -93,7 +93,7 @@ def corroborate_publication(
             theirs = sentence_words(report.sentence)
             shared = own & theirs
             # ... and the same action: some shared word that is not a name or a number.
-            if len(shared) < 3 or not shared - own_keys - _NOT_ACTIONS:
+            if len(shared) < 3 or not _same_action(actions, shared, own_keys, theirs):
                 continue
             score = sum(weight(w) for w in shared) / min(sum(weight(w) for w in own), sum(weight(w) for w in theirs))
             if report.undated:
@@ -151,7 +151,7 @@ def specific_keys(sentence: str) -> set[str]:
     """What ties a sentence to one happening: the names it uses (capitalized words inside the sentence) and its
     numbers other than years."""
     keys = set()
-    for m in re.finditer(r"(?<=[\w,;:’'\"”)] )[A-Z][\w’'-]*[A-Za-z]|\b\d[\d,.]*\d\b|\b\d\b", sentence):
+    for m in re.finditer(r"(?<=[\w,;:’'\"”)] )[A-ZÀ-Þ][\w’'-]*[^\W\d_]|\b\d[\d,.]*\d\b|\b\d\b", sentence):
         word = re.sub(r"[’']s$", "", m[0]).lower().rstrip(".,")
         if word in _NOT_NAMES or re.fullmatch(r"(?:1[5-9]|20)\d\d", word):
             continue
@@ -159,14 +159,37 @@ def specific_keys(sentence: str) -> set[str]:
     return keys
 
 
-def _sentences_for_corroboration(doc: Doc | str, layout: PageLayout) -> list[str]:
+def _sentences_for_corroboration(doc: Doc | str, layout: PageLayout) -> list[tuple[str, frozenset[str] | None]]:
+    """The body's sentences, each with the stems of its verbs (its actions), or None when only text is at hand."""
     if isinstance(doc, str):
         return [
-            part.strip()
+            (part.strip(), None)
             for block in layout.body
             for part in re.split(r"(?<=[.!?][\"”’]?)\s+(?=[A-Z“\"])", block.text) if part.strip()
         ]
-    return [s.text for s in body_sentences(doc, layout)]
+    found = []
+    for sentence in body_sentences(doc, layout):
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        # What is done: verbs, and nouns heading their phrase ("talks", "agreement"; not "transport" in
+        # "transport minister").
+        doings = [
+            t for t in span if t.pos_ == "VERB" or (t.pos_ == "NOUN" and t.dep_ != "compound")
+        ] if span is not None else []
+        actions = frozenset(
+            stem for t in doings for stem in sentence_words(f"{t.lemma_} {t.text}") if stem not in _NOT_ACTIONS
+        )
+        found.append((sentence.text, actions))
+    return found
+
+
+def _same_action(actions: frozenset[str] | None, shared: set[str], own_keys: set[str], theirs: set[str]) -> bool:
+    """Whether the report tells of the sentence's own action ("met" and "meeting" share the stem "meet")."""
+    if actions is None:
+        return bool(shared - own_keys - _NOT_ACTIONS)
+    return any(
+        action in theirs or any(word.startswith(action) or (len(word) >= 5 and action.startswith(word)) for word in theirs)
+        for action in actions if len(action) >= 3
+    )
 
 
 def _cue(sentence: str) -> tuple[str, int] | None:
