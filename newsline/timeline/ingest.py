@@ -74,6 +74,8 @@ class IngestReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     events_created: int = 0
     actors_created: int = 0
+    #: Articles stored without a publication day (none printed that the article allows): editors must give one.
+    undated: list[str] = field(default_factory=list)
     #: Seconds per phase: the analysis's (parse, dates, events, cross-article) and "database".
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -190,6 +192,8 @@ def ingest_articles(
             progress(f"failed     {analysis.name}: {error}")
             continue
         (report.created if created else report.updated).append(analysis.name)
+        if analysis.publication.precision != "day":
+            report.undated.append(analysis.name)
         report.events_created += events_created
         report.actors_created += actors_created
         progress(f"{'created' if created else 'updated':<10} {analysis.name}")
@@ -300,6 +304,8 @@ def cross_article_pass(progress: Progress = lambda message: None, jobs: int = 1)
         for analysis in result.articles:
             source = undated[analysis.name]
             publication = analysis.publication
+            if publication.precision != "day":
+                report.undated.append(source.file_name)
             if (publication.date, publication.precision, publication.how) == (
                 source.published, source.published_precision, source.published_how
             ):

@@ -72,6 +72,17 @@ class Command(BaseCommand):
             self.stdout.write(f"Time per phase: {phases}; total {time.perf_counter() - self.started:.1f} s.")
         for name, reason in report.failed:
             self.stderr.write(f"failed  {name}: {reason}")
+        if report.undated:
+            self.stdout.write(
+                f"{len(report.undated)} article(s) need a publication date (none is printed that the article allows; "
+                "their events stay undated until one is given):"
+            )
+            for name in report.undated:
+                self.stdout.write(f"  needs a date  {name}")
+            self.stdout.write(
+                "Give it as 'published: YYYY-MM-DD' in the file's front matter and ingest again, or in the admin "
+                "(/admin/timeline/source/, the source's Published field)."
+            )
 
 
 def read_url_list(path: Path) -> list[str]:
