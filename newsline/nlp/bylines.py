@@ -15,6 +15,8 @@ from datetime import date
 
 import dateparser
 
+from .temporal.values import ParsedDate, parse_human_date
+
 MONTH_FIRST = "MDY"
 DAY_FIRST = "DMY"
 YEAR_FIRST = "YMD"
@@ -190,3 +192,28 @@ def read_date(text: str, language: str | None = None) -> DateReading:
     if len(inside) > 1:
         return DateReading(text, None, (), f"“{stripped}” holds {len(inside)} dates; type one")
     return DateReading(text, None, (), f"“{stripped}” is not a day, month and year Newsline can read")
+
+
+class AmbiguousDate(ValueError):
+    """A typed date whose day/month order is unknown and both readings are days; the message names both."""
+
+
+def parse_typed_date(text: str) -> ParsedDate:
+    """A date an editor types in the admin or a filter: what `parse_human_date` reads ("late July 2017", "2017-W07"),
+    else one day written as bylines write it ("17.07.2014", "17/07/2014", "Publié le 17 juillet 2014", "2014年7月17日").
+
+    Raises ValueError with a message for the editor; AmbiguousDate when the day/month order could go either way.
+    """
+    try:
+        return parse_human_date(text)
+    except ValueError as error:
+        reading = read_date(text[:200])
+        if reading.date is not None:
+            return ParsedDate(reading.date.isoformat(), "", False)
+        if reading.is_ambiguous:
+            day_first, month_first = reading.readings[:2]
+            raise AmbiguousDate(
+                f"“{reading.text.strip()}” could be {day_first:%-d %B %Y} (day first) or {month_first:%-d %B %Y} "
+                f"(month first): write the month as a word, e.g. “{day_first:%-d %b %Y}”."
+            ) from None
+        raise error

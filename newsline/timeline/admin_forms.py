@@ -11,7 +11,8 @@ from django.conf import settings
 from django.db.models import QuerySet
 
 from newsline.nlp.articles import BadArticle
-from newsline.nlp.temporal.values import parse_human_date, value_range
+from newsline.nlp.bylines import parse_typed_date
+from newsline.nlp.temporal.values import value_range
 
 from .models import Actor, Event, Mention, Source, web_url_validator
 
@@ -67,7 +68,7 @@ class EventForm(forms.ModelForm):
         cleaned = super().clean()
         if "date_text" in self.changed_data:
             try:
-                parsed = parse_human_date(cleaned.get("date_text", ""))
+                parsed = parse_typed_date(cleaned.get("date_text", ""))
             except ValueError as error:
                 self.add_error("date_text", str(error))
                 return cleaned

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.db.models import Q, QuerySet
 
-from newsline.nlp.temporal.values import parse_human_date
+from newsline.nlp.bylines import AmbiguousDate, parse_typed_date
 
 from .models import KEY_IMPORTANCE, Actor, Event, Source
 
@@ -37,7 +37,9 @@ class DateBoundField(forms.Field):
         try:
             if len(text) > 40:
                 raise ValueError(text)
-            return parse_human_date(text).range
+            return parse_typed_date(text).range
+        except AmbiguousDate as error:
+            raise forms.ValidationError(str(error)) from None
         except ValueError:
             raise forms.ValidationError(
                 "“%(value)s” is not a date: use a year (2017), a month (2017-02) or a day (2017-02-13).",

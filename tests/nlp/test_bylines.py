@@ -2,7 +2,16 @@ from datetime import date
 
 import pytest
 
-from newsline.nlp.bylines import DAY_FIRST, MONTH_FIRST, YEAR_FIRST, day_order, find_dates, read_date
+from newsline.nlp.bylines import (
+    DAY_FIRST,
+    MONTH_FIRST,
+    YEAR_FIRST,
+    AmbiguousDate,
+    day_order,
+    find_dates,
+    parse_typed_date,
+    read_date,
+)
 
 JULY_17 = date(2014, 7, 17)
 
@@ -105,3 +114,32 @@ def test_byline_keeps_an_ambiguous_date_as_ambiguous():
 @pytest.mark.parametrize("line", ["Version 1.2.3 released", "Call 12:30", "Room 12 2014 plan", "Score 3-1"])
 def test_numbers_that_are_not_dates_are_left_out(line):
     assert find_dates(line, "en-GB") == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "mod"),
+    [
+        ("17.07.2014", "2014-07-17", ""),
+        ("17/07/2014", "2014-07-17", ""),
+        ("Publié le 17 juillet 2014", "2014-07-17", ""),
+        ("2014年7月17日", "2014-07-17", ""),
+        # What the temporal engine reads keeps its precision and modifier.
+        ("late July 2017", "2017-07", "END"),
+        ("2017-W07", "2017-W07", ""),
+    ],
+)
+def test_typed_dates(typed, value, mod):
+    parsed = parse_typed_date(typed)
+    assert (parsed.value, parsed.mod) == (value, mod)
+
+
+def test_an_ambiguous_typed_date_names_both_readings():
+    with pytest.raises(AmbiguousDate, match=r"3 April 2014 \(day first\) or 4 March 2014 \(month first\)"):
+        parse_typed_date("03/04/2014")
+
+
+@pytest.mark.parametrize("typed", ["sometime after lunch", "31.02.2014", "17.07.2014 and 18.07.2014"])
+def test_a_typed_non_date_keeps_the_engines_message(typed):
+    with pytest.raises(ValueError) as raised:
+        parse_typed_date(typed)
+    assert not isinstance(raised.value, AmbiguousDate)

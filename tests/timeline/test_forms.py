@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 import pytest
 from django.http import QueryDict
 
@@ -117,3 +119,47 @@ def test_the_timeline_page_notes_the_swap_and_shows_the_swapped_bounds(client, e
     assert "“From” was later than “To”, so the two are swapped: from 2016-05 to 2017-03." in html
     assert 'name="from" value="2016-05"' in html and 'name="to" value="2017-03"' in html
     assert "Early" in html and "Late" in html
+
+
+@pytest.mark.parametrize(
+    "typed", ["17.07.2014", "17/07/2014", "Publié le 17 juillet 2014", "2014年7月17日", "17 de julio de 2014"]
+)
+def test_filter_bounds_written_as_bylines_write_them(typed):
+    make_event("Before", "2014-07-16")
+    make_event("That day", "2014-07-17")
+    make_event("After", "2014-07-18")
+    form = FilterForm(QueryDict(urlencode({"from": typed, "to": typed})))
+    assert form.errors == {}
+    assert list(form.filter(Event.objects.visible()).values_list("headline", flat=True)) == ["That day"]
+
+
+def test_an_ambiguous_filter_bound_names_both_readings(events):
+    form = FilterForm(QueryDict("from=03/04/2014"))
+    message = " ".join(form.errors["date_from"])
+    assert "3 April 2014" in message and "4 March 2014" in message
+
+
+@pytest.mark.parametrize(
+    "typed", ["17.07.2014", "17/07/2014", "Publié le 17 juillet 2014", "2014年7月17日"]
+)
+def test_an_editor_types_a_date_as_bylines_write_it(editor_client, add_event, change_form_data, typed):
+    from .test_admin_events import correct_date
+
+    event = add_event("Ministers met in Bonn", "2016-01-05")
+    response = correct_date(editor_client, change_form_data, event, date_text=typed)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    event.refresh_from_db()
+    assert (event.date_value, str(event.date_start), str(event.date_end)) == ("2014-07-17", "2014-07-17", "2014-07-17")
+    assert event.is_locked("date")
+
+
+def test_an_editor_typing_an_ambiguous_date_is_told_both_readings(editor_client, add_event, change_form_data):
+    from .test_admin_events import correct_date
+
+    event = add_event("Ministers met in Bonn", "2016-01-05")
+    response = correct_date(editor_client, change_form_data, event, date_text="03/04/2014")
+    assert response.status_code == 200
+    message = str(response.context["adminform"].form.errors["date_text"])
+    assert "3 April 2014" in message and "4 March 2014" in message
+    event.refresh_from_db()
+    assert event.date_value == "2016-01-05" and not event.edited_fields
