@@ -167,3 +167,15 @@ def test_url_file_names():
     assert url_file_name("http://example.org/") == "example.org.html"
     long = url_file_name("https://example.org/" + "word-" * 100)
     assert len(long) < 255 and long.endswith(".html")
+
+
+def test_the_source_page_says_which_signal_decided_and_which_were_refused(tmp_path, client):
+    head = JSON_LD.replace("https://courier.example/2015/", "https://courier.example/2015/10/02/")
+    body = '<p class="meta">Published 17 November 2015</p>' + BODY
+    _, source = ingest_page(tmp_path, "ferry.html", page(head, body=body))
+    assert source.published == date(2015, 11, 17)
+    assert any("date in the URL 2015-10-02" in reason for reason in source.published_rejected)
+    html = client.get(f"/sources/{source.pk}/").content.decode()
+    assert "Published 17 November 2015" in html
+    assert "JSON-LD datePublished" in html
+    assert "date in the URL 2015-10-02" in html
