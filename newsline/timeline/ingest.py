@@ -251,6 +251,16 @@ def page_dates_of(page: WebPage) -> PageDates:
     return PageDates(page.date_candidates, printed_date_stamps(page))
 
 
+def stored_page_dates(source: Source) -> PageDates | None:
+    """The date signals of a source's stored web page (read again from its HTML, not the network); None for text."""
+    if not source.html:
+        return None
+    try:
+        return page_dates_of(read_web_page(source.html.encode("utf-8"), source.url or None, "utf-8"))
+    except WebPageError:
+        return None
+
+
 def load_url(url: str) -> LoadedArticle:
     """The page at `url` fetched (see `fetch_page`) and read as a saved page named after its address."""
     try:
@@ -295,7 +305,10 @@ def cross_article_pass(progress: Progress = lambda message: None, jobs: int = 1)
     }
     if undated:
         nlp = load_article_pipeline(settings.NEWSLINE_SPACY_MODEL)
-        items = [ArticleInput(name, ArticleFile(text=source.text)) for name, source in undated.items()]
+        items = [
+            ArticleInput(name, ArticleFile(text=source.text), page_dates=stored_page_dates(source))
+            for name, source in undated.items()
+        ]
         result = analyze_collection(
             items, nlp, known=stored_reports(exclude=set(undated)), progress=progress, jobs=jobs,
             model=settings.NEWSLINE_SPACY_MODEL,

@@ -179,3 +179,16 @@ def test_the_source_page_says_which_signal_decided_and_which_were_refused(tmp_pa
     assert "Published 17 November 2015" in html
     assert "JSON-LD datePublished" in html
     assert "date in the URL 2015-10-02" in html
+
+
+def test_the_cross_article_pass_reads_the_stored_page_not_the_network(tmp_path):
+    from newsline.timeline.ingest import cross_article_pass
+
+    _, source = ingest_page(tmp_path, "ferry.html", page(JSON_LD))
+    # As if stored undated by an older ingest: the pass dates it again from the page's own markup.
+    Source.objects.filter(pk=source.pk).update(published=None, published_how=Source.How.UNKNOWN, published_evidence="")
+    report = cross_article_pass()
+    source.refresh_from_db()
+    assert report.updated == ["ferry.html"]
+    assert source.published == date(2015, 11, 17)
+    assert source.published_evidence.startswith("page markup: ")
