@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DEBUG ?= 1
 
-.PHONY: run test setup test-setup serve ingest bench-dates bench-timeline bench-news bench-load bench-ingest lock clean
+.PHONY: run test setup test-setup serve ingest bench-dates bench-timeline bench-news bench-pubdates-html bench-load bench-ingest lock clean
 
 run: setup ingest serve
 
@@ -47,6 +47,10 @@ bench-timeline: setup
 
 bench-news: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_news.py
+	$(BIN)/python benchmarks/bench_news.py --html --sets news-dev
+
+bench-pubdates-html: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench_pubdates_html.py --with-text-analysis
 
 bench-load: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_load.py

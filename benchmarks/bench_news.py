@@ -1,13 +1,15 @@
 """Benchmark Newsline on real news as a new user would run it: ingest a folder, export JSON, score it.
 
-    .venv/bin/python benchmarks/bench_news.py [--sets corpus,news-dev,pubdates] [--defects] [--scores] [--out DIR]
+    .venv/bin/python benchmarks/bench_news.py [--sets corpus,news-dev,pubdates] [--html] [--defects] [--scores]
+                                              [--out DIR]
 
 Each set goes through the project's real commands (`manage.py migrate`, `ingest DIR`, `export --format json`) into a
 throwaway SQLite database, then through the scorer that sits beside its gold file in ../shared/benchmarks. Prints per
 set the publication dates right / wrong / unknown, the gold events dated right / wrong / missing (news-dev), accuracy
 and precision (pubdates), and the headline defects found in the exported events (`--defects` lists them).
 The corpus has no gold file: its expectations are the end-to-end tests (tests/timeline/test_corpus.py), so the
-bench prints the publication dates found and the number of events.
+bench prints the publication dates found and the number of events. With --html the news-dev and pubdates sets are
+ingested from their saved web pages (html/ beside txt/) instead of the scraped text.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +36,7 @@ SHARED = ROOT.parent / "shared" / "benchmarks"
 @dataclass(frozen=True)
 class BenchSet:
     name: str
-    # The scraped visible text of each page; the saved HTML pages (html/ beside txt/) are the next input to read.
+    # The scraped visible text of each page (txt/); --html reads the saved web pages beside it (html/) instead.
     pages: Path
     gold: Path | None = None
     scorer: Path | None = None
@@ -71,6 +73,7 @@ class SetResult:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sets", default="corpus,news-dev,pubdates", help="comma-separated (default: %(default)s)")
+    parser.add_argument("--html", action="store_true", help="ingest the saved web pages (html/) instead of txt/")
     parser.add_argument("--defects", action="store_true", help="list every defective headline")
     parser.add_argument("--scores", action="store_true", help="print the scorers' own per-page lines")
     parser.add_argument("--out", type=Path, default=Path("/tmp/newsline-bench-news"), help="databases and exports")
@@ -81,8 +84,11 @@ def main() -> None:
         parser.error(f"unknown set(s) {', '.join(unknown)}; choose from {', '.join(SETS)}")
     args.out.mkdir(parents=True, exist_ok=True)
     for name in names:
-        result = run_set(SETS[name], args.out)
-        print_result(SETS[name], result, args.defects, args.scores)
+        bench = SETS[name]
+        if args.html and (bench.pages.parent / "html").is_dir():
+            bench = replace(bench, name=f"{name}-html", pages=bench.pages.parent / "html")
+        result = run_set(bench, args.out)
+        print_result(bench, result, args.defects, args.scores)
 
 
 def run_set(bench: BenchSet, out: Path) -> SetResult:
@@ -137,9 +143,9 @@ def print_result(bench: BenchSet, result: SetResult, list_defects: bool, print_s
         print(result.ingest_errors)
     if print_scores:
         print("\n".join(result.score_lines))
-    if bench.name == "news-dev":
+    if bench.name.startswith("news-dev"):
         print_news_dev(result.score_lines)
-    elif bench.name == "pubdates":
+    elif bench.name.startswith("pubdates"):
         print_pubdates(result.score_lines)
     else:
         for source in sorted(sources, key=lambda s: s["file"]):
