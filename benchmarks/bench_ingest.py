@@ -74,9 +74,8 @@ def bare_spacy_seconds(files: list[Path], in_pieces: bool) -> float:
         f"texts = {cut}; "
         "start = time.perf_counter(); [None for _ in nlp.pipe(texts)]; print(time.perf_counter() - start)"
     )
-    output = subprocess.run(
-        [PYTHON, "-c", code, *map(str, files)], cwd=ROOT, env=django_env(None), check=True, capture_output=True, text=True
-    )
+    command = [PYTHON, "-c", code, *map(str, files)]
+    output = subprocess.run(command, cwd=ROOT, env=django_env(None), check=True, capture_output=True, text=True)
     return float(output.stdout.strip().splitlines()[-1])
 
 

@@ -213,8 +213,9 @@ def check_length(text: str, nlp: Language) -> None:
 PARSE_CHUNK_CHARS = 20_000
 
 
-#: Texts (or pieces) handed to `nlp.pipe` at once.
-BATCH_SIZE = 32
+#: Texts (or pieces) handed to `nlp.pipe` at once. Larger batches are no faster on a CPU and hold more memory
+#: (news-dev: 32 → 1.1 GB peak, 4 → 0.35 GB).
+BATCH_SIZE = 4
 
 
 def pieces_of(text: str) -> list[str]:
