@@ -196,3 +196,9 @@ def test_a_kept_page_is_sent_compressed_or_plain_as_the_browser_asks(talks):
         assert visitor.get("/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=etag).status_code == 304
     again = visitor.get("/")
     assert "Content-Encoding" not in again.headers and again.content == plain
+
+
+def test_a_head_request_first_does_not_leave_an_empty_page_behind(talks):
+    visitor = Client()
+    assert visitor.head("/").status_code == 200
+    assert "Talks in the capital" in visitor.get("/").content.decode()
