@@ -10,10 +10,11 @@ Reads every page of ../shared/benchmarks/pubdates/html/ and ../shared/benchmarks
 lines (all of them with --errors, else the totals), the share of pages where htmldate alone (original
 date) is right, and the time per page.
 
---with-text-analysis adds what the article text says, as the ingest pipeline would: the spaCy pipeline
-parses the extracted body text, `contradictions` checks each candidate day against it, and a dateline
-that `detect_publication_date` reads there with confidence 0.9 or more is the printed day (when the
-page's stamps give none). This takes minutes, not seconds.
+--with-text-analysis dates each page as `manage.py ingest` does: the analysis pipeline parses the extracted
+body text and `page_publication` weighs the markup with it (`contradictions` checks each candidate day
+against the body, a dateline the text analysis reads with confidence 0.9 or more is the printed day when
+the page's stamps give none, and without a trustworthy markup date the text's own reading stands). This
+takes minutes, not seconds.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -32,8 +32,10 @@ from spacy.language import Language
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newsline.nlp.publication import contradictions, detect_publication_date  # noqa: E402
-from newsline.nlp.spacy_model import load_pipeline  # noqa: E402
+from newsline.nlp.layout import page_layout  # noqa: E402
+from newsline.nlp.pipeline import PageDates, page_publication, parse  # noqa: E402
+from newsline.nlp.publication import detect_publication_date  # noqa: E402
+from newsline.nlp.spacy_model import load_article_pipeline  # noqa: E402
 from newsline.nlp.webpages import (  # noqa: E402
     HTMLDATE_ORIGINAL,
     TextDateEvidence,
@@ -48,15 +50,20 @@ BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
 SETS = {"pubdates": BENCHMARKS / "pubdates", "news-dev": BENCHMARKS / "news-dev"}
 
 
-def with_text_analysis(page: WebPage, evidence: TextDateEvidence, nlp: Language) -> TextDateEvidence:
-    doc = nlp(page.text)
-    days = {c.date for c in page.date_candidates if not c.is_modification}
-    against = {day: tuple(found) for day in days if (found := contradictions(doc, day))}
-    evidence = replace(evidence, contradictions=against)
-    publication = detect_publication_date(doc)
-    if evidence.printed is None and publication.how == "printed" and publication.confidence >= 0.9:
-        evidence = replace(evidence, printed=publication.date, printed_evidence=publication.evidence)
-    return evidence
+def pipeline_choice(page: WebPage, nlp: Language) -> tuple[str | None, str, str]:
+    """(day, how, evidence) as the ingest pipeline dates the page."""
+    doc = parse(page.text, nlp)
+    layout = page_layout(doc.text)
+    dates = PageDates(page.date_candidates, printed_date_stamps(page))
+    publication = page_publication(doc, layout, dates, detect_publication_date(doc, layout))
+    day = publication.date.isoformat() if publication.date and publication.precision == "day" else None
+    return day, publication.how, publication.evidence
+
+
+def markup_choice(page: WebPage, markup_only: bool) -> tuple[str | None, str, str]:
+    """(day, kind, evidence) from the markup and the page's printed stamps alone."""
+    choice = weigh_markup_dates(page.date_candidates, TextDateEvidence() if markup_only else printed_date_stamps(page))
+    return choice.date.isoformat() if choice.date else None, choice.kind, choice.evidence
 
 
 def run_set(name: str, folder: Path, markup_only: bool, errors: bool, out_dir: Path, nlp: Language | None) -> None:
@@ -66,12 +73,8 @@ def run_set(name: str, folder: Path, markup_only: bool, errors: bool, out_dir: P
     started = time.perf_counter()
     for path in pages:
         page = read_web_page(path.read_bytes())
-        evidence = TextDateEvidence() if markup_only else printed_date_stamps(page)
-        if nlp is not None:
-            evidence = with_text_analysis(page, evidence, nlp)
-        choice = weigh_markup_dates(page.date_candidates, evidence)
-        sources.append({"file": path.name, "published": choice.date.isoformat() if choice.date else None,
-                        "published_how": choice.kind, "evidence": choice.evidence})
+        day, how, evidence = pipeline_choice(page, nlp) if nlp is not None else markup_choice(page, markup_only)
+        sources.append({"file": path.name, "published": day, "published_how": how, "evidence": evidence})
         htmldate_days[path.stem] = next(
             (c.date.isoformat() for c in page.date_candidates if c.kind == HTMLDATE_ORIGINAL), ""
         )
@@ -111,7 +114,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "newsline-bench")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    nlp = load_pipeline(MODEL) if args.with_text_analysis else None
+    nlp = load_article_pipeline(MODEL) if args.with_text_analysis else None
     for name, folder in SETS.items():
         if args.set in (name, "both"):
             run_set(name, folder, args.markup_only, args.errors, args.out, nlp)

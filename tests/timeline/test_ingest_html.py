@@ -30,7 +30,8 @@ CHROME = """
 """
 
 
-def page(head: str, body: str = BODY, charset: str = "utf-8", title: str = "Harbour board votes to close ferry terminal") -> str:
+def page(head: str, body: str = BODY, charset: str = "utf-8",
+         title: str = "Harbour board votes to close ferry terminal") -> str:
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="{charset}"><title>{title} | The Aldren Courier</title>
 <meta property="og:site_name" content="The Aldren Courier">
