@@ -87,8 +87,9 @@ class _DocumentActors:
         raws = [raw for ent in self.doc.ents if (raw := self._clean(ent)) is not None]
         surnames = self._person_surnames(raws)
         raws += self._unlabelled_surnames(raws, surnames)
-        # A name the model tags as a place anywhere in the document is a place everywhere in it ("Kashmir").
-        places = {fold(raw.span.text) for raw in raws if raw.label in ("GPE", "LOC")}
+        # A name the model tags as a place anywhere in the document is a place everywhere in it ("Kashmir"), and so
+        # is one the text treats as land: annexed, invaded, handed back, never doing anything itself.
+        places = {fold(raw.span.text) for raw in raws if raw.label in ("GPE", "LOC")} | _territories(raws)
         for raw in raws:
             self._classify(raw, surnames, places)
         raws = [raw for raw in raws if raw.kind]
@@ -188,6 +189,8 @@ class _DocumentActors:
         if raw.label == "PERSON":
             if country := country_named(text):
                 raw.kind, raw.name = "country", country.name
+            elif len(words) == 1 and fold(text) in places:
+                return
             elif not _is_in_title(raw.span):
                 raw.kind, raw.name = "person", text
             return
@@ -203,6 +206,8 @@ class _DocumentActors:
                 raw.kind, raw.name = "organization", organization.name
             return
         if raw.label == "NORP":
+            if fold(text) in places:
+                return
             if (
                 not country_of_demonym(text)
                 and raw.span.root.pos_ in ("PROPN", "NOUN")
@@ -257,6 +262,53 @@ class _DocumentActors:
                 for long_form in long_forms:
                     if initials(long_form) == raw.name:
                         raw.name = long_form
+
+
+# Verbs and nouns whose object is land: "annexed the Sinai", "the occupation of the Golan Heights".
+_TERRITORY_VERBS = frozenset(
+    {"annex", "invade", "occupy", "seize", "capture", "retake", "reclaim", "cede", "liberate", "return", "recapture"}
+)
+_TERRITORY_NOUNS = frozenset(
+    {"annexation", "invasion", "occupation", "seizure", "capture", "recapture", "liberation", "return", "status",
+     "sovereignty", "control", "partition", "people", "residents", "inhabitants", "coast", "capital", "north",
+     "south", "east", "west", "region"}
+)
+_GEOGRAPHIC_WORDS = frozenset(
+    {"peninsula", "region", "province", "island", "islands", "valley", "mountains", "strait", "sea", "gulf", "coast",
+     "oblast", "krai", "heights", "bank", "strip", "desert", "basin", "delta", "highlands", "territory", "territories"}
+)
+
+
+def _territories(raws: list[_Raw]) -> set[str]:
+    """Folded names the model tags ORG that the text only treats as land: the object of annexing, invading or
+    handing back, or a name ending in a geographic word, and never the subject of a verb."""
+    occurrences: dict[str, list[_Raw]] = {}
+    for raw in raws:
+        # The small model also calls a one-word region a person ("Karabakh") or a people.
+        single = len(raw.span) == 1 and not raw.honorific
+        if raw.label == "ORG" and not raw.span.text.isupper() or raw.label in ("PERSON", "NORP") and single:
+            occurrences.setdefault(fold(raw.span.text), []).append(raw)
+    found = set()
+    for name, named in occurrences.items():
+        if any(raw.span.root.dep_ in ("nsubj", "nsubjpass") for raw in named):
+            continue
+        geographic = name.split()[-1] in _GEOGRAPHIC_WORDS and len(name.split()) > 1
+        if geographic or any(_is_land(raw.span.root, strict=raw.label != "ORG") for raw in named):
+            found.add(name)
+    return found
+
+
+# People are captured, seized and returned too: only these say that a name the model took for a person is land.
+_ONLY_LAND_VERBS = frozenset({"annex", "occupy", "invade", "cede", "partition"})
+_ONLY_LAND_NOUNS = frozenset({"annexation", "occupation", "invasion", "partition", "sovereignty", "status"})
+
+
+def _is_land(root: Token, strict: bool) -> bool:
+    head = root.head
+    if root.dep_ == "dobj" and head.lemma_ in (_ONLY_LAND_VERBS if strict else _TERRITORY_VERBS):
+        return True
+    nouns = _ONLY_LAND_NOUNS if strict else _TERRITORY_NOUNS
+    return root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in nouns
 
 
 def _looks_like_person_name(span: Span) -> bool:

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorMention, actors_in, title_tokens
-from .gazetteer import HONORIFICS
-from .headlines import Omissions, clause_headline, noun_headline, subject_of
+from .gazetteer import HONORIFICS, fold
+from .headlines import NEWS_OUTLETS, Omissions, clause_headline, noun_headline, subject_of
 from .layout import PageLayout, page_layout
 from .temporal import Timex
 from .temporal.tense import told_in_past
@@ -209,7 +209,7 @@ class _SentenceEvents:
         text = _clean_headline(headline.text)
         if len(text.split()) < 2 or timex is None and len(text.split()) < 4:
             return None
-        actors = self._actors_within(region, headline.tokens, text)
+        actors = self._actors_within(anchor, region, headline.tokens, text)
         if pronoun is not None and referent is not None and all(a.name != referent.name for a in actors):
             actors.insert(
                 0,
@@ -244,17 +244,20 @@ class _SentenceEvents:
             publication_mod="ON_OR_BEFORE" if timex is None else "",
         )
 
-    def _actors_within(self, region: set[int], headline: frozenset[int], text: str) -> list[ActorMention]:
-        """People and organizations the headline names; countries anywhere in the clause."""
+    def _actors_within(
+        self, anchor: Token, region: set[int], headline: frozenset[int], text: str
+    ) -> list[ActorMention]:
+        """People and organizations the headline names; countries anywhere in the clause unless they are only
+        members of a group the clause names ("the G7, made up of ..."). An outlet that reports is no actor."""
         doc = self.sent.doc
         seen: dict[str, ActorMention] = {}
         for mention in self.actors:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None or mention.name in seen:
+            if span is None or mention.name in seen or _is_attribution(span, anchor):
                 continue
             tokens = {t.i for t in span}
             named = bool(tokens & headline) and span[-1].text in text
-            if named or mention.kind == "country" and tokens & region:
+            if named or mention.kind == "country" and tokens & region and not _only_a_member(span.root, anchor):
                 seen[mention.name] = mention
         return list(seen.values())
 
@@ -332,6 +335,38 @@ class _SentenceEvents:
             if subject.lower_ in ("he", "she"):
                 return self.previous_person
         return people[-1] if people else None
+
+
+# Words that introduce the members or examples of a group: "emerging nations including Chile and Peru".
+_MEMBER_MARKERS = frozenset({"including", "like", "such", "among", "excluding", "except"})
+
+
+def _only_a_member(token: Token, anchor: Token) -> bool:
+    """Whether a name stands in a description of some other noun (a list of members, an appositive, a clause
+    about it) between itself and the clause's anchor, rather than taking part in the clause."""
+    current = token
+    while current != anchor and current.head != current:
+        if current.dep_ in ("acl", "relcl", "appos") and current.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        if current.dep_ == "prep" and current.lower_ in _MEMBER_MARKERS:
+            return True
+        current = current.head
+    return False
+
+
+def _is_attribution(name: Span, anchor: Token) -> bool:
+    """ "..., the Daily Courier reported", "in an interview with Radio Sur": the outlet is where the news came
+    from. A news outlet is an actor only as the subject of something other than reporting."""
+    root = name.root
+    subject = root.dep_ in ("nsubj", "nsubjpass")
+    if subject and root.head.lemma_ == "report" and root.head != anchor:
+        return True
+    if fold(name.text).removeprefix("the ") not in NEWS_OUTLETS:
+        return False
+    return not (subject and root.head.lemma_ not in _REPORTING_LEMMAS)
+
+
+_REPORTING_LEMMAS = frozenset({"report", "say", "tell", "write", "quote", "cite", "publish", "broadcast", "reveal"})
 
 
 def _subtree_ids(token: Token) -> set[int]:

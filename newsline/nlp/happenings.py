@@ -16,7 +16,7 @@ from datetime import date
 
 from .gazetteer import HONORIFICS, country_named, fold
 from .keywords import text_keywords
-from .temporal import DateRange, modified_range
+from .temporal import DateRange, modified_range, value_range
 from .temporal.calendar_math import format_at, shift
 from .temporal.values import PRECISIONS
 
@@ -90,7 +90,8 @@ def event_similarity(a: EventFeatures, b: EventFeatures) -> float:
         score *= 0.6
     if word_score == 0.0 and not (a.actors == b.actors and len(a.actors) >= 2):
         score *= 0.6
-    if a.planned != b.planned:
+    if a.planned != b.planned and date_score < 0.7:
+        # What was announced and what happened on the same dates is one happening; otherwise a plan is not the deed.
         score *= 0.8
     return round(score, 3)
 
@@ -229,9 +230,9 @@ def choose_date(evidence: Sequence[DateEvidence]) -> DateChoice:
 
 
 def _evidence_rank(evidence: DateEvidence) -> int:
-    precision = (
-        PRECISIONS.index(evidence.range.precision) if evidence.range.precision in PRECISIONS else len(PRECISIONS)
-    )
+    # Stored reports carry their range without its precision: the value still says it ("2017-07" is a month).
+    named = evidence.range.precision or getattr(value_range(evidence.value), "precision", "")
+    precision = PRECISIONS.index(named) if named in PRECISIONS else len(PRECISIONS)
     anchor_rank = {"absolute": 3, "publication": 2, "narrative": 1, "event": 1}.get(evidence.anchor, 0)
     return (len(PRECISIONS) - precision) * 10 + anchor_rank * 2 + (0 if evidence.approximate else 1)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import fold
+from .gazetteer import country_of_demonym, fold
 from .temporal.lexicon import WEEKDAY_NAMES
 from .temporal.values import MONTH_NAMES
 
@@ -58,14 +58,26 @@ _KEYWORD_OF = {
 
 
 def text_keywords(text: str) -> frozenset[str]:
-    """Content words of a text, crudely stemmed, for comparing two reports of a happening."""
-    words = re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", fold(text.replace("’", "'").replace("'s ", " ")))
+    """Content words of a text, crudely stemmed, for comparing two reports of a happening. A demonym stands for
+    its country's name: "Chilean strikes" and "Chile's strikes" tell one happening."""
+    keywords = set()
+    for word in _words(text):
+        country = country_of_demonym(word)
+        keywords |= _content_words(_words(country.name) if country is not None else [word])
+    return frozenset(keywords)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", fold(text.replace("’", "'").replace("'s ", " ")))
+
+
+def _content_words(words: list[str]) -> set[str]:
     keywords = set()
     for word in words:
         if word in STOPWORDS or len(word) < 3:
             continue
         keywords.add(_KEYWORD_OF.get(word) or _stem(word))
-    return frozenset(keywords)
+    return keywords
 
 
 def _stem(word: str) -> str:

@@ -572,8 +572,9 @@ def recompute_event(event: Event) -> None:
         if m.date_start is not None
     ]
     choice = choose_date(evidence) if evidence else None
-    chosen = next((m for m in mentions if choice and m.date_start and str(m.source_id) == choice.chosen.source
-                   and m.date_value == choice.chosen.value), None)
+    # A source's mention with a date expression of its own before one dated "by" the publication date.
+    chosen = next((m for m in sorted(mentions, key=lambda m: not m.expression) if choice and m.date_start
+                   and str(m.source_id) == choice.chosen.source and m.date_value == choice.chosen.value), None)
     lead = min(mentions, key=lambda m: m.position)
     if not event.is_locked("date"):
         if chosen is not None:

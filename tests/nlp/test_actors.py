@@ -183,3 +183,27 @@ def test_a_pronoun_is_never_kept_as_an_alias():
     other = index.resolve(ActorMention("Sergei Lavrov", "person", "he", 30, 32))
     assert pronoun.new_aliases == [] and other.name == "Sergei Lavrov"
     assert dict((name, aliases) for name, _, aliases in index.actors) == {"Rex Tillerson": [], "Sergei Lavrov": []}
+
+
+# --- places, members and outlets are not actors ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Azerbaijan retook Karabakh from Armenian forces in 2023, ending the occupation of Karabakh.", "Karabakh"),
+        ("Talks on the status of Transnistria resumed, and Moldova asked Russia to return Transnistria.",
+         "Transnistria"),
+        ("Morocco's annexation of Western Sahara was never recognised by the African Union.", "Western Sahara"),
+    ],
+)
+def test_land_that_is_annexed_occupied_or_handed_back_is_no_actor(nlp, text, place):
+    names = {m.name for m in document_actors(nlp(text))}
+    assert place not in names
+    assert names & {"Azerbaijan", "Moldova", "Morocco"}
+
+
+def test_people_who_are_captured_and_companies_stay_actors(nlp):
+    doc = nlp("Rebels captured Ahmed Salem near Gao, and Siemens Energy hired 200 engineers in Lagos.")
+    kinds = {m.name: m.kind for m in document_actors(doc)}
+    assert kinds.get("Ahmed Salem") == "person" and kinds.get("Siemens Energy") == "organization"

@@ -81,3 +81,41 @@ def test_a_calendar_date_beats_a_time_of_day_counted_from_an_earlier_paragraph(n
     calendar = dated(text, "August 9", "2018-08-09")
     (event,) = extract_events(nlp(text), [narrative, calendar])
     assert event.timex is calendar
+
+
+def test_members_of_a_group_are_not_actors_of_the_meeting(nlp):
+    text = (
+        "Mr Tanaka also met Chile's Rosa Fuentes and other ministers from the G20, made up of rich economies "
+        "and emerging nations including Vietnam, Peru, Kenya and Brazil."
+    )
+    (event,) = extract_events(nlp(text), [])
+    names = {a.name for a in event.actors}
+    assert {"Tanaka", "Rosa Fuentes"} <= names
+    assert not names & {"Vietnam", "Peru", "Kenya", "Brazil"}
+
+
+def test_members_who_act_in_the_sentence_are_actors(nlp):
+    text = "Vietnam and Kenya signed the trade pact in Hanoi on Monday."
+    (event,) = extract_events(nlp(text), [dated(text, "Monday", "2019-03-04")])
+    assert {"Vietnam", "Kenya"} <= {a.name for a in event.actors}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana's finance minister Kwame Mensah resigned on Monday, Reuters reported.",
+        "Ghana's finance minister Kwame Mensah resigned on Monday, according to the BBC.",
+        "Finance minister Kwame Mensah criticised the tariffs in an op-ed in Bloomberg on Monday.",
+    ],
+)
+def test_an_outlet_that_reports_is_attribution_not_an_actor(nlp, text):
+    events = extract_events(nlp(text), [dated(text, "Monday", "2019-03-04")])
+    assert events
+    for event in events:
+        assert not {a.name for a in event.actors} & {"Reuters", "BBC", "Bloomberg"}
+
+
+def test_an_outlet_that_acts_is_an_actor(nlp):
+    text = "Reuters sued the Malawian government on Monday over the arrest of two reporters."
+    (event,) = extract_events(nlp(text), [dated(text, "Monday", "2019-03-04")])
+    assert "Reuters" in {a.name for a in event.actors}
