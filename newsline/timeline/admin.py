@@ -308,6 +308,9 @@ class SourceAdmin(SimpleHistoryAdmin):
         ("Article", {"classes": ("collapse",), "fields": ("text", "key", "ingested_at")}),
     )
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Source]:
+        return super().get_queryset(request).defer("html")  # a stored web page can be megabytes; no admin page shows it
+
     def add_view(self, request: HttpRequest, form_url: str = "", extra_context: dict | None = None) -> HttpResponse:
         """The "Add article" page: pasted text, an uploaded file or a URL goes through the same ingest as
         `manage.py ingest` (one article), and the editor lands on the new source's page."""
