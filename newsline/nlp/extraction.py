@@ -123,7 +123,9 @@ def extract_events(doc: Doc, timexes: list[Timex], layout: PageLayout | None = N
     take the publication date (`uses_publication_date`, `timex` None). The page `layout` says which sentences
     are page chrome (navigation, ads, captions, credits, related headlines)."""
     layout = layout if layout is not None else page_layout(doc.text)
-    body = [s for s in sentences(doc) if not layout.is_boilerplate(s.start_char, s.end_char)]
+    body = [
+        s for s in sentences(doc) if not layout.is_boilerplate(s.start_char, s.end_char) and not _is_furniture(s.text)
+    ]
     # Unresolved expressions ("Thursday" with no publication date, "a week before the inauguration") still
     # place their clause: the event waits for its date instead of taking the publication date.
     usable = [
@@ -142,6 +144,24 @@ def extract_events(doc: Doc, timexes: list[Timex], layout: PageLayout | None = N
         events.extend(found.candidates())
         last_person = found.last_person() or last_person
     return events
+
+
+_FURNITURE = re.compile(
+    r"©|\bcopyright\s+(?:\(c\)|\d{4})|\bsign up\b|\bsubscribe\b|\bnewsletters?\b|\bunlimited (?:digital )?access\b|"
+    r"\bshare (?:this|on)\b|\bfollow us\b|\bclick here\b|\ball rights reserved\b",
+    re.IGNORECASE,
+)
+
+
+def _is_furniture(text: str) -> bool:
+    """Page furniture the layout let through: a copyright or sign-up line, a menu ("Terms | Privacy | ..."), or the
+    headline of another story (most words capitalized, no closing punctuation)."""
+    text = text.strip()
+    if _FURNITURE.search(text) or text.count(" | ") >= 2:
+        return True
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if len(w) > 3]
+    capitalized = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 4 and capitalized >= 0.7 * len(words) and text[-1:] not in '.!?"”:'
 
 
 class _SentenceEvents:

@@ -119,3 +119,36 @@ def test_an_outlet_that_acts_is_an_actor(nlp):
     text = "Reuters sued the Malawian government on Monday over the arrest of two reporters."
     (event,) = extract_events(nlp(text), [dated(text, "Monday", "2019-03-04")])
     assert "Reuters" in {a.name for a in event.actors}
+
+
+SIDEBAR_PAGE = """Port strike ends in Valparaiso
+Dock workers in Valparaiso returned to work on Monday after the union signed a wage deal with the port authority.
+The union's leader Camila Rojas said the deal was approved by members on Sunday.
+Sign up for unlimited digital access to the Pacific Herald from Monday for just $1 a week.
+Get our morning newsletter: the news you need, every Monday.
+Terms of Service | Privacy Policy | Copyright © 2021 Pacific Herald
+Chilean Senate Approves Pension Reform After Monday Vote
+Copper Miners Threaten Strike Over Bonuses On Monday
+"""
+
+
+def test_sign_up_lines_menus_and_other_stories_headlines_yield_no_events(nlp):
+    timexes = [
+        dated(SIDEBAR_PAGE, "Monday", "2021-03-08"),
+        dated(SIDEBAR_PAGE, "Sunday", "2021-03-07"),
+    ]
+    start = 0
+    for _ in range(5):
+        start = SIDEBAR_PAGE.index("Monday", start + 1)
+        timexes.append(Timex(start=start, end=start + 6, text="Monday", type="DATE", value="2021-03-08",
+                             anchor="publication"))
+    events = extract_events(nlp(SIDEBAR_PAGE), timexes)
+    body_end = SIDEBAR_PAGE.index("Sign up")
+    assert events and all(e.sentence_start < body_end for e in events)
+    assert any("return" in e.headline.lower() for e in events)
+
+
+def test_a_sentence_about_copyright_is_still_news(nlp):
+    text = "The publisher Lumen Books sued the streaming service for copyright infringement on Monday."
+    (event,) = extract_events(nlp(text), [dated(text, "Monday", "2021-03-08")])
+    assert "sue" in event.headline.lower()
