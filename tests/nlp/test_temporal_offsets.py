@@ -66,3 +66,16 @@ def test_decades_later_counts_from_the_date_the_story_gave(nlp):
 def test_years_later_in_a_future_clause_still_counts_from_publication(nlp):
     timex = only(nlp, "Three years later, the new bridge will open to traffic.", "Three years later")
     assert timex.value == "2024"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The day after Easter, the crew of the Santa Rita sailed out of Puerto Montt.", "The day after Easter",
+         "2021-04-05"),
+        ("The ferry sank off Cebu the day before Christmas 2019.", "the day before Christmas 2019", "2019-12-24"),
+        ("Shops in Cork reopen the day after Christmas.", "the day after Christmas", "2021-12-26"),
+    ],
+)
+def test_the_day_after_or_before_a_holiday(nlp, text, phrase, value):
+    assert only(nlp, text, phrase).value == value

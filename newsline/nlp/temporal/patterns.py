@@ -168,7 +168,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "holiday",
-        r"\b(?P<hrel>last|next|this)?\s*(?P<holiday>Christmas\s+(?:Eve|Day)|Christmas|New\s+Year's\s+(?:Eve|Day)|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?"
+        r"\b(?:the\s+day\s+(?P<hside>after|before)\s+)?(?P<hrel>last|next|this)?\s*(?P<holiday>Christmas\s+(?:Eve|Day)|Christmas|New\s+Year's\s+(?:Eve|Day)|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday)?"
         rf"|Halloween|Independence\s+Day|Valentine's\s+Day|Labou?r\s+Day|Memorial\s+Day|Boxing\s+Day|Good\s+Friday)\b(?:,?\s+(?P<year>{YEAR}))?",
     ),
 ]

@@ -574,15 +574,19 @@ class Resolver(CalendarReadings):
         return Reading("DATE", "FUTURE_REF", "", "none", "", f"'{word}': some time after the publication date")
 
     def _holiday(self, m: Mention) -> Reading | None:
-        name = " ".join(m.group("holiday").split())
+        holiday = " ".join(m.group("holiday").split())
+        # "the day after Easter": the holiday moved by a day.
+        side = norm(m.group("hside"))
+        step = timedelta(days={"after": 1, "before": -1}.get(side, 0))
+        name = f"the day {side} {holiday}" if side else holiday
         if m.group("year"):
-            value = holiday_date(name, int(m.group("year"))).isoformat()
+            value = (holiday_date(holiday, int(m.group("year"))) + step).isoformat()
             return Reading("DATE", value, "", "absolute", value, f"{name} of the year named")
         if self.anchor is None:
             return Reading("DATE", "XXXX-XX-XX", "", "none", "", f"{name}, year unknown")
         anchor = self.anchor
         rel = norm(m.group("hrel"))
-        days = [holiday_date(name, year) for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        days = [holiday_date(holiday, year) + step for year in (anchor.year - 1, anchor.year, anchor.year + 1)]
         direction = FUTURE if rel == "next" else PAST if rel == "last" else self._direction(m)
         if direction == FUTURE:
             day = min(d for d in days if d >= anchor)
