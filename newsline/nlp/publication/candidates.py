@@ -54,6 +54,7 @@ _DATELINE_OPENING = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{1,30}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)\s*,\s*(?P<when>[^()—–]{3,40}?)\s*"
     r"(?:\((?P<agency>[A-Za-z][\w&. ]{0,30})\))?\s*[-–—:]"
 )
+_PARAGRAPH_WORDS = 30
 # A caption names the moment a picture shows: a date followed by a description of it.
 _CAPTION_AFTER_DATE = 12
 
@@ -133,8 +134,10 @@ def printed_candidates(blocks: PageLayout) -> tuple[list[Candidate], list[str], 
     if not any(c.printed.day is not None or c.needs_year for c in candidates) and updates:
         # A page that prints only when it was updated was published that day or before: the earliest stamp.
         candidates.append(min(updates, key=lambda c: c.printed.day or date.max))
-    first_body = blocks[body_indexes[0]].start if body_indexes else len(blocks) and blocks[-1].end
-    return _without_lists_and_page_view_dates(candidates, rejected, refused_days, first_body)
+    # The story's text starts with its first full paragraph; lists of comments and other stories come after it.
+    paragraphs = [blocks[i] for i in body_indexes if len(blocks[i].text.split()) >= _PARAGRAPH_WORDS]
+    story_start = paragraphs[0].start if paragraphs else (blocks[body_indexes[0]].start if body_indexes else 0)
+    return _without_lists_and_page_view_dates(candidates, rejected, refused_days, story_start)
 
 
 def _labelled(blocks: PageLayout, index: int, before: str) -> bool:
@@ -184,11 +187,11 @@ def _weigh(blocks: PageLayout, index: int, printed: PrintedDate, body_indexes: l
 
 
 def _without_lists_and_page_view_dates(
-    candidates: list[Candidate], rejected: list[str], refused_days: list[tuple[int, date]], first_body: int
+    candidates: list[Candidate], rejected: list[str], refused_days: list[tuple[int, date]], story_start: int
 ) -> tuple[list[Candidate], list[str], list[tuple[int, date]]]:
     """Refuse dates of listed items and the day the page was viewed.
 
-    Dates printed alike on other days after the story has begun (comments, other stories, an archive) belong to
+    Dates printed alike on other days after the story's text (comments, other stories, an archive) belong to
     the items of a list. A date with a weekday, later than a labelled or byline date and not itself one, is the
     day the page was viewed.
     """
@@ -200,7 +203,7 @@ def _without_lists_and_page_view_dates(
         shape = _shape(candidate.printed.text)
         alike = sum(1 for (other, other_day) in shapes if other == shape and other_day != day)
         own = candidate.why == "the story's dateline" or "labelled" in candidate.why or "byline" in candidate.why
-        if day is not None and alike >= 2 and candidate.block.start > first_body and not own:
+        if day is not None and alike >= 2 and candidate.block.start > story_start and not own:
             rejected.append(f"“{candidate.block.text}”: one of {alike + 1} dates printed alike: items of a list (comments, other stories)")
             refused_days.append((len(rejected) - 1, day))
             continue
@@ -245,6 +248,6 @@ def _header_chrome(blocks: PageLayout, index: int) -> Block | None:
             continue
         if block.kind in (NAVIGATION, CREDIT) or _WEATHER.search(block.text) or block.kind == "advertisement":
             return block
-        if block.kind == HEADER and not printed_dates(block.text) and len(block.text.split()) <= 2:
+        if block.kind == HEADER and not printed_dates(block.text) and len(block.text.split()) <= 2 and not _BYLINE.match(block.text):
             return block
     return None
