@@ -51,7 +51,7 @@ def detect_publication_date(doc: Doc, layout: PageLayout | None = None) -> Publi
         if candidate.needs_year:
             day, reason = year_of(doc, clues, blocks, candidate.printed)
             if day is None:
-                rejected.append(f"“{candidate.block.text}”: no year printed, and the article does not settle it: {reason}")
+                rejected.append(f"“{candidate.block.text}”: no year printed, and the article does not settle it: " + reason)
                 month_days.append(candidate.printed.text)
                 continue
             candidate = replace(

@@ -105,11 +105,11 @@ def printed_candidates(blocks: PageLayout) -> tuple[list[Candidate], list[str], 
                 refuse(printed, "an “updated” stamp, not the first publication")
                 if printed.day is not None and block.kind != RELATED and not _LEGAL.search(block.text):
                     updates.append(Candidate(printed, block, 0.4, "the only date printed is an “updated” stamp"))
-            elif _EMBEDDED_POST.search(block.text) or (not before.strip() and index and _EMBEDDED_POST.search(blocks[index - 1].text)):
+            elif _EMBEDDED_POST.search(block.text) or (not before.strip() and _above(blocks, index, _EMBEDDED_POST)):
                 refuse(printed, "an embedded post's own date")
             elif block.kind == RELATED or (index > last_body >= 0 and not _labelled(blocks, index, before)):
                 refuse(printed, "in a list of other stories")
-            elif _OTHER_LABEL.search(before) or (not before.strip() and index and _OTHER_LABEL.search(blocks[index - 1].text)):
+            elif _OTHER_LABEL.search(before) or (not before.strip() and _above(blocks, index, _OTHER_LABEL)):
                 refuse(printed, "labelled as the date of something else")
             elif _LEGAL.search(block.text):
                 refuse(printed, "a copyright or terms line")
@@ -138,6 +138,11 @@ def printed_candidates(blocks: PageLayout) -> tuple[list[Candidate], list[str], 
     paragraphs = [blocks[i] for i in body_indexes if len(blocks[i].text.split()) >= _PARAGRAPH_WORDS]
     story_start = paragraphs[0].start if paragraphs else (blocks[body_indexes[0]].start if body_indexes else 0)
     return _without_lists_and_page_view_dates(candidates, rejected, refused_days, story_start)
+
+
+def _above(blocks: PageLayout, index: int, pattern: re.Pattern[str]) -> bool:
+    """Whether the line above says what the date on this line is ("Joined", an embedded post's signature)."""
+    return index > 0 and bool(pattern.search(blocks[index - 1].text))
 
 
 def _labelled(blocks: PageLayout, index: int, before: str) -> bool:
@@ -204,7 +209,9 @@ def _without_lists_and_page_view_dates(
         alike = sum(1 for (other, other_day) in shapes if other == shape and other_day != day)
         own = candidate.why == "the story's dateline" or "labelled" in candidate.why or "byline" in candidate.why
         if day is not None and alike >= 2 and candidate.block.start > story_start and not own:
-            rejected.append(f"“{candidate.block.text}”: one of {alike + 1} dates printed alike: items of a list (comments, other stories)")
+            rejected.append(
+                f"“{candidate.block.text}”: one of {alike + 1} dates printed alike: items of a list (comments, other stories)"
+            )
             refused_days.append((len(rejected) - 1, day))
             continue
         if (
@@ -248,6 +255,7 @@ def _header_chrome(blocks: PageLayout, index: int) -> Block | None:
             continue
         if block.kind in (NAVIGATION, CREDIT) or _WEATHER.search(block.text) or block.kind == "advertisement":
             return block
-        if block.kind == HEADER and not printed_dates(block.text) and len(block.text.split()) <= 2 and not _BYLINE.match(block.text):
+        lone_words = len(block.text.split()) <= 2 and not _BYLINE.match(block.text)
+        if block.kind == HEADER and lone_words and not printed_dates(block.text):
             return block
     return None

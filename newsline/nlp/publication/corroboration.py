@@ -187,7 +187,8 @@ def _same_action(actions: frozenset[str] | None, shared: set[str], own_keys: set
     if actions is None:
         return bool(shared - own_keys - _NOT_ACTIONS)
     return any(
-        action in theirs or any(word.startswith(action) or (len(word) >= 5 and action.startswith(word)) for word in theirs)
+        action in theirs
+        or any(word.startswith(action) or (len(word) >= 5 and action.startswith(word)) for word in theirs)
         for action in actions if len(action) >= 3
     )
 

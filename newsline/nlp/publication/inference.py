@@ -110,10 +110,11 @@ def year_of(doc: Doc, clues: Clues, layout: PageLayout, printed: PrintedDate) ->
     if reference is None:
         return None, "it names no year"
     if printed.weekday is not None:
-        years = [y for y in range(reference, reference + _WEEKDAY_WINDOW) if _weekday(y, month, day_of_month) == printed.weekday]
+        window = range(reference, reference + _WEEKDAY_WINDOW)
+        years = [y for y in window if _weekday(y, month, day_of_month) == printed.weekday]
         if len(years) == 1:
             return date(years[0], month, day_of_month), f"the printed weekday, which falls on that day in {years[0]}"
-        return None, f"the printed weekday falls on that day in no year from {reference} to {reference + _WEEKDAY_WINDOW - 1}"
+        return None, f"the printed weekday falls on that day in no year from {window[0]} to {window[-1]}"
     if latest is not None:
         for year in (latest.year, latest.year + 1):
             candidate = _valid(year, month, day_of_month)
