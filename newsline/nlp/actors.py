@@ -292,7 +292,8 @@ def _territories(raws: list[_Raw]) -> set[str]:
     for name, named in occurrences.items():
         if any(raw.span.root.dep_ in ("nsubj", "nsubjpass") for raw in named):
             continue
-        geographic = name.split()[-1] in _GEOGRAPHIC_WORDS and len(name.split()) > 1
+        words = name.split()
+        geographic = len(words) > 1 and words[-1] in _GEOGRAPHIC_WORDS
         if geographic or any(_is_land(raw.span.root, strict=raw.label != "ORG") for raw in named):
             found.add(name)
     return found

@@ -207,3 +207,8 @@ def test_people_who_are_captured_and_companies_stay_actors(nlp):
     doc = nlp("Rebels captured Ahmed Salem near Gao, and Siemens Energy hired 200 engineers in Lagos.")
     kinds = {m.name: m.kind for m in document_actors(doc)}
     assert kinds.get("Ahmed Salem") == "person" and kinds.get("Siemens Energy") == "organization"
+
+
+def test_a_name_of_no_latin_letters_is_no_trouble(nlp):
+    doc = nlp("Dmitri Orlov met officials of Газпром and 東京電力 in Minsk, and the Газпром board agreed.")
+    assert any(m.name == "Dmitri Orlov" for m in document_actors(doc))
