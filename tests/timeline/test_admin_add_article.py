@@ -1,14 +1,13 @@
 """The admin's "Add article" page: pasted text, an uploaded file or a URL, analysed by the ingest."""
 
-import threading
 from collections.abc import Iterator
 from datetime import date
-from http.server import ThreadingHTTPServer
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from newsline.timeline.models import Mention, Source
+from tests.timeline.local_server import local_server, small_fetch_limits
 from tests.timeline.test_ingest_html import JSON_LD, page
 from tests.timeline.test_ingest_urls import StoryHandler
 
@@ -25,23 +24,13 @@ Councillor Beno Raske promised to appeal the decision to the regional court.
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), StoryHandler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
+    with local_server(StoryHandler) as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)
 def fetch_limits(settings):
-    settings.NEWSLINE_FETCH_TIMEOUT = 5
-    settings.NEWSLINE_FETCH_MAX_BYTES = 2_000_000
-    settings.NEWSLINE_FETCH_MAX_REDIRECTS = 3
+    small_fetch_limits(settings)
 
 
 def added_source(response) -> Source:

@@ -1,14 +1,14 @@
 """fetch_page against a real HTTP server on 127.0.0.1, run in a thread (never the internet)."""
 
 import socket
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from newsline.timeline.fetch import USER_AGENT, FetchError, check_url, fetch_page
+from tests.timeline.local_server import local_server, small_fetch_limits
 
 ARTICLE = (
     '<html><head><meta charset="iso-8859-1"><title>Pier reopens</title></head>'
@@ -80,23 +80,13 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
+    with local_server(Handler) as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)
 def fetch_limits(settings):
-    settings.NEWSLINE_FETCH_TIMEOUT = 5
-    settings.NEWSLINE_FETCH_MAX_BYTES = 2_000_000
-    settings.NEWSLINE_FETCH_MAX_REDIRECTS = 3
+    small_fetch_limits(settings)
 
 
 def test_200_returns_the_bytes_the_final_url_and_the_declared_charset(server):

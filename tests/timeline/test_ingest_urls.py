@@ -1,14 +1,13 @@
 """ingest --url / --urls against a real HTTP server on 127.0.0.1, run in a thread (never the internet)."""
 
-import threading
 from collections.abc import Iterator
 from datetime import date
-from http.server import ThreadingHTTPServer
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from newsline.timeline.models import Source
+from tests.timeline.local_server import local_server, small_fetch_limits
 from tests.timeline.test_fetch import Handler
 from tests.timeline.test_ingest_html import JSON_LD, page
 
@@ -28,23 +27,13 @@ class StoryHandler(Handler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), StoryHandler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
+    with local_server(StoryHandler) as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)
 def fetch_limits(settings):
-    settings.NEWSLINE_FETCH_TIMEOUT = 5
-    settings.NEWSLINE_FETCH_MAX_BYTES = 2_000_000
-    settings.NEWSLINE_FETCH_MAX_REDIRECTS = 3
+    small_fetch_limits(settings)
 
 
 def test_a_fetched_page_is_ingested_as_a_saved_page(server, capsys):
