@@ -228,23 +228,10 @@ class EventQuerySet(models.QuerySet):
         span = self.order_by().aggregate(first=Min("date_start"), last=Max("date_start"))
         return span["first"], span["last"]
 
-    def count_per_period(self, by_year: bool = False) -> list[tuple[str, int]]:
-        """How many dated events start in each month ("2017-02") or year ("2017"), oldest first; empty ones left out."""
-        # Cutting the ISO text of the date stays inside the database (SQLite's date functions call back into Python).
-        period = Substr(Cast("date_start", output_field=models.CharField()), 1, 4 if by_year else 7)
-        rows = (
-            self.filter(date_start__isnull=False)
-            .order_by()
-            .annotate(period=period)
-            .values("period")
-            .annotate(count=Count("pk", distinct=True))
-            .order_by("period")
-        )
-        return [(row["period"], row["count"]) for row in rows]
-
     def count_per_month_or_year(self) -> list[tuple[str, int]]:
-        """Like `count_per_period`, but events dated only to a season, year or longer count for their year ("2014"),
-        not for the month they happen to start in."""
+        """How many dated events start in each month ("2017-02"), oldest first; events dated only to a season, year or
+        longer count for their year ("2014"), not for the month they happen to start in. Empty periods are left out."""
+        # Cutting the ISO text of the date stays inside the database (SQLite's date functions call back into Python).
         to_month = Q(precision__in=["day", "week", "month"])
         period = Case(
             When(to_month, then=Substr(Cast("date_start", output_field=models.CharField()), 1, 7)),
