@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import condition
 
-from newsline.timeline.views import request_version
+from newsline.timeline.caching import request_version
 
 from .formats import FORMATS, Format, Selection
 from .forms import select_events

@@ -17,7 +17,7 @@ from newsline.nlp.temporal.values import value_range
 from .models import Actor, Event, Mention, Source, web_url_validator
 
 if TYPE_CHECKING:
-    from .ingest import LoadedArticle
+    from .loading import LoadedArticle
 
 DATE_FIELDS = ("date_text", "date_value", "date_mod", "approximate")
 
@@ -267,16 +267,16 @@ class AddArticleForm(forms.Form):
         return data
 
     def load(self, how: str, value: Any) -> LoadedArticle:
-        from . import ingest  # loads spaCy, which the rest of the admin does not need
+        from . import loading  # loads spaCy, which the rest of the admin does not need
 
         limit = settings.NEWSLINE_MAX_ARTICLE_BYTES
         if how == "url":
-            return ingest.load_url(value.strip())
+            return loading.load_url(value.strip())
         if how == "text":
             data = value.encode("utf-8")
             if len(data) > limit:
                 raise BadArticle(f"the text is {len(data):,} bytes, more than the limit of {limit:,}")
-            return ingest.load_text(data, ingest.pasted_file_name(value), "pasted text")
+            return loading.load_text(data, loading.pasted_file_name(value), "pasted text")
         name = Path(value.name).name
         suffix = Path(name).suffix.lower()
         if suffix not in self.UPLOAD_SUFFIXES:
@@ -284,6 +284,6 @@ class AddArticleForm(forms.Form):
         if value.size > limit:
             raise BadArticle(f"{name} is {value.size:,} bytes, more than the limit of {limit:,}")
         data = value.read()
-        if suffix in ingest.HTML_SUFFIXES:
-            return ingest.load_page(data, name, f"uploaded {name}")
-        return ingest.load_text(data, name, f"uploaded {name}")
+        if suffix in loading.HTML_SUFFIXES:
+            return loading.load_page(data, name, f"uploaded {name}")
+        return loading.load_text(data, name, f"uploaded {name}")

@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.http import http_date
 
+from newsline.timeline.caching import kept_page
 from newsline.timeline.models import Event
-from newsline.timeline.views import kept_page
 
 from .factories import make_event, make_source
 

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from newsline.timeline.ingest import ingest_paths, url_file_name
+from newsline.timeline.ingest import ingest_paths
+from newsline.timeline.loading import url_file_name
 from newsline.timeline.models import Event, Mention, Source
 
 pytestmark = pytest.mark.django_db
