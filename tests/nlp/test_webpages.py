@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from newsline.nlp.webpages import (
+from newsline.nlp.markup_dates import (
     HTMLDATE_ORIGINAL,
     JSON_LD_MODIFIED,
     JSON_LD_PUBLISHED,
@@ -11,16 +11,11 @@ from newsline.nlp.webpages import (
     PRINTED_TIME,
     URL_DATE,
     DateCandidate,
-    TextDateEvidence,
-    WebPageError,
-    charset_from_content_type,
-    decode_html,
     parse_markup_date,
-    printed_date_stamps,
-    read_web_page,
     url_date_candidates,
-    weigh_markup_dates,
 )
+from newsline.nlp.page_dates import TextDateEvidence, printed_date_stamps, weigh_markup_dates
+from newsline.nlp.webpages import WebPageError, charset_from_content_type, decode_html, read_web_page
 
 PAGES = Path(__file__).parent / "pages"
 PARAGRAPH = (
