@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorMention, actors_in, title_tokens
 from .gazetteer import HONORIFICS, fold
-from .headlines import NEWS_OUTLETS, Omissions, clause_headline, noun_headline, subject_of
+from .headline_wording import NEWS_OUTLETS
+from .headlines import Omissions, clause_headline, noun_headline, subject_of
 from .layout import PageLayout, page_layout
 from .temporal import Timex
 from .temporal.tense import told_in_past
