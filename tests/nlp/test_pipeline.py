@@ -88,15 +88,16 @@ def test_a_long_text_is_parsed_in_pieces_into_one_document(nlp, monkeypatch):
     assert list(doc.sents)[-1].root.lemma_ == "meet"
 
 
-def test_a_page_of_a_hundred_thousand_short_lines_is_analysed(nlp):
-    # Time is measured by benchmarks/bench_long_article.py; this checks it completes with a sane result.
+def test_a_page_of_twenty_thousand_short_lines_is_analysed(nlp):
+    # Time, up to 100,000 lines, is measured by benchmarks/bench_long_article.py; this checks a long page of short
+    # lines completes with a sane result while keeping the suite quick.
     words = ("the", "council", "met", "on", "a", "plan", "vote", "for", "ok", "Monday")
-    text = "".join(f"{words[n % 10]} {words[n * 7 % 10]}\n" for n in range(100_000))
+    text = "".join(f"{words[n % 10]} {words[n * 7 % 10]}\n" for n in range(20_000))
     result = analyze_collection([ArticleInput("lines", read_article(text))], nlp)
     assert result.failures == []
     [analysis] = result.articles
     assert analysis.publication.how == "unknown"
-    assert len(analysis.timexes) >= 10_000  # every "Monday" line
+    assert len(analysis.timexes) >= 2_000  # every "Monday" line
 
 
 def test_the_command_line_analysis_runs_without_django(tmp_path):
