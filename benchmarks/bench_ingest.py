@@ -68,7 +68,7 @@ def bare_spacy_seconds(files: list[Path], in_pieces: bool) -> float:
     code = (
         "import os, sys, time, django; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'newsline.settings'); "
         "django.setup(); from django.conf import settings; "
-        "from newsline.nlp.spacy_model import load_pipeline; from newsline.nlp.pipeline import pieces_of; "
+        "from newsline.nlp.spacy_model import load_pipeline; from newsline.nlp.parsing import pieces_of; "
         "nlp = load_pipeline(settings.NEWSLINE_SPACY_MODEL); "
         "texts = [open(p, encoding='utf-8', errors='replace').read() for p in sys.argv[1:]]; "
         f"texts = {cut}; "

