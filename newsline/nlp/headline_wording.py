@@ -26,7 +26,7 @@ NEWS_OUTLETS = frozenset(
      "the washington post", "washington post", "the guardian", "financial times", "the wall street journal",
      "wall street journal", "nbc news", "cbs news", "abc news", "bbc news", "cnn money", "the times", "the telegraph"}
 )
-# Country and union abbreviations, written in capitals whatever the source did ("755 us diplomats").
+# Country and union abbreviations, written in capitals whatever the source did ("40 us diplomats").
 _ABBREVIATIONS = {"us": "US", "usa": "USA", "uk": "UK", "eu": "EU", "un": "UN", "uae": "UAE", "u.s.": "U.S."}
 _IRREGULAR_PARTICIPLES = dict(
     pair.split(":")
