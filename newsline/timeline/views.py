@@ -218,7 +218,8 @@ def event_detail(request: HttpRequest, event_id: int) -> HttpResponse:
 @public_page
 def source_detail(request: HttpRequest, source_id: int) -> HttpResponse:
     mentions = Mention.objects.filter(event__in=Event.objects.visible()).select_related("event")
-    source = get_object_or_404(Source.objects.prefetch_related(Prefetch("mentions", queryset=mentions)), pk=source_id)
+    sources = Source.objects.defer("html").prefetch_related(Prefetch("mentions", queryset=mentions))
+    source = get_object_or_404(sources, pk=source_id)
     events = sorted(
         {mention.event for mention in source.mentions.all()}, key=lambda event: (event.date_start or date.max, event.pk)
     )
