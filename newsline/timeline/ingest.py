@@ -12,12 +12,13 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count
 
 from newsline.nlp.pipeline import (
@@ -54,6 +55,9 @@ from newsline.nlp.pipeline import (
 
 from .loading import LoadedArticle, load_file, load_url, stored_page_dates
 from .models import Actor, Event, Mention, Source
+
+#: The PostgreSQL advisory lock that every ingest's writing transaction holds (any fixed 64-bit key).
+WRITER_LOCK = int.from_bytes(b"newsline", "big")
 
 
 @dataclass
@@ -181,14 +185,26 @@ def ingest_articles(
 
 
 def store_article(item: PendingArticle, analysis: ArticleAnalysis) -> tuple[bool, int, int]:
-    """`write_source` in one transaction. An ingest running at the same time on another host may store an actor of
-    the same name first: the article is then written again, finding that actor."""
+    """`write_source` in one writing transaction. Another writer (an editor in the admin) may store an actor of the
+    same name first: the article is then written again, finding that actor."""
     try:
-        with transaction.atomic():
+        with writing():
             return write_source(item, analysis)
     except IntegrityError:
-        with transaction.atomic():
+        with writing():
             return write_source(item, analysis)
+
+
+@contextmanager
+def writing() -> Iterator[None]:
+    """A transaction that waits for any other ingest's writing transaction to end first (PostgreSQL; SQLite
+    serializes writers itself). A new mention joins the events other hosts stored before it, never a copy that
+    two hosts create at once for the same happening."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITER_LOCK])
+        yield
 
 
 def cross_article_pass(progress: Progress = lambda message: None, jobs: int = 1) -> IngestReport:
@@ -223,7 +239,7 @@ def cross_article_pass(progress: Progress = lambda message: None, jobs: int = 1)
             ):
                 report.unchanged.append(source.file_name)
                 continue
-            with transaction.atomic():
+            with writing():
                 redate_source(source, analysis)
             report.updated.append(source.file_name)
             progress(f"dated      {source.file_name}: {analysis.publication.how} {analysis.publication.value}")
@@ -297,7 +313,7 @@ def reanalyze_source(source: Source) -> int:
     analysis = analyze_article(item, nlp)
     event_ids = set(Mention.objects.filter(source=source).values_list("event_id", flat=True))
     before = event_dates(event_ids)
-    with transaction.atomic():
+    with writing():
         store_mentions(source, analysis)
     resolve_event_anchors()
     after = event_dates(event_ids | set(Mention.objects.filter(source=source).values_list("event_id", flat=True)))
@@ -547,40 +563,44 @@ def stored_reports(exclude: set[str]) -> list[DatedReport]:
 def resolve_event_anchors() -> None:
     """Date mentions anchored to another happening ("a week before the president's inauguration") once an
     event matching that happening has a date; until then they stay unresolved."""
-    pending = list(Mention.objects.filter(anchor=Anchor.EVENT).exclude(event_ref="").select_related("source", "event"))
-    if not pending:
-        return
-    dated = list(
-        Event.objects.visible().filter(date_start__isnull=False, planned=False).prefetch_related("actors")
-    )
-    features = [
-        EventFeatures.of(e.headline, e.summary, DateRange(e.date_start, e.date_end, e.precision),
-                         [(actor.name, actor.kind) for actor in e.actors.all()])
-        for e in dated
-    ]
-    touched = set()
-    sentence_events: dict[tuple[int, int], set[int]] = {}
-    for source_id, start, event_id in Mention.objects.values_list("source_id", "sentence_start", "event_id"):
-        sentence_events.setdefault((source_id, start), set()).add(event_id)
-    for mention in pending:
-        # The referred-to happening is never one told by the same sentence ("a week after X announced ...").
-        own = sentence_events.get((mention.source_id, mention.sentence_start), set())
-        others = [(event, feature) for event, feature in zip(dated, features) if event.pk not in own]
-        found = resolve_reference(mention.event_ref, mention.offset, mention.date_value, [f for _, f in others])
-        if found is None:
-            continue
-        target, value = others[found[0]][0], found[1]
-        span = modified_range(value)
-        assert span is not None
-        mention.date_value, mention.date_start, mention.date_end = value, span.start, span.end
-        mention.anchor_date = target.date_start
-        mention.rule = (
-            f"“{mention.expression} {mention.event_ref}”: that happening (“{target.headline}”) is dated {target.display_date}"
-        )[:300]
-        mention.save()
-        touched.add(mention.event_id)
-    for event in Event.objects.filter(pk__in=touched):
-        recompute_event(event)
+    with writing():
+        pending = list(
+            Mention.objects.filter(anchor=Anchor.EVENT).exclude(event_ref="").select_related("source", "event")
+        )
+        if not pending:
+            return
+        dated = list(
+            Event.objects.visible().filter(date_start__isnull=False, planned=False).prefetch_related("actors")
+        )
+        features = [
+            EventFeatures.of(e.headline, e.summary, DateRange(e.date_start, e.date_end, e.precision),
+                             [(actor.name, actor.kind) for actor in e.actors.all()])
+            for e in dated
+        ]
+        touched = set()
+        sentence_events: dict[tuple[int, int], set[int]] = {}
+        for source_id, start, event_id in Mention.objects.values_list("source_id", "sentence_start", "event_id"):
+            sentence_events.setdefault((source_id, start), set()).add(event_id)
+        for mention in pending:
+            # The referred-to happening is never one told by the same sentence ("a week after X announced ...").
+            own = sentence_events.get((mention.source_id, mention.sentence_start), set())
+            others = [(event, feature) for event, feature in zip(dated, features) if event.pk not in own]
+            found = resolve_reference(mention.event_ref, mention.offset, mention.date_value, [f for _, f in others])
+            if found is None:
+                continue
+            target, value = others[found[0]][0], found[1]
+            span = modified_range(value)
+            assert span is not None
+            mention.date_value, mention.date_start, mention.date_end = value, span.start, span.end
+            mention.anchor_date = target.date_start
+            mention.rule = (
+                f"“{mention.expression} {mention.event_ref}”: that happening (“{target.headline}”) "
+                f"is dated {target.display_date}"
+            )[:300]
+            mention.save()
+            touched.add(mention.event_id)
+        for event in Event.objects.filter(pk__in=touched):
+            recompute_event(event)
 
 
 def event_dates(event_ids: Iterable[int]) -> dict[int, tuple]:
