@@ -37,6 +37,7 @@ def find_timexes(doc: Doc | str, anchor: date | None = None) -> list[Timex]:
         event_after=lambda position: event_phrase(doc, position),
         opens_present_clause=lambda start, end: opens_present_clause(doc, start, end),
     )
+    text = doc.text  # built anew from the tokens on every access
     timexes = []
     for mention in detected(doc):
         try:
@@ -46,7 +47,7 @@ def find_timexes(doc: Doc | str, anchor: date | None = None) -> list[Timex]:
             continue
         if reading is None:
             continue
-        if _is_dateline(doc.text, mention.start, mention.end):
+        if _is_dateline(text, mention.start, mention.end):
             reading = replace(reading, dateline=True)
             filed = reading.range
             if anchor is not None and filed is not None and filed.precision == "day" and (
