@@ -43,7 +43,8 @@ def write_folder(folder: Path) -> Path:
 
 
 def stored_rows() -> dict:
-    """Everything ingest stores, with database ids replaced by what they stand for."""
+    """Everything ingest stores, with database ids replaced by what they stand for, in an order that does not
+    depend on the order rows were stored in (sorted tuples, not sets, whose order varies with insertion)."""
     actors = {actor.pk: actor.name for actor in Actor.objects.all()}
     mentions = Mention.objects.select_related("source").prefetch_related("actors")
     event_members: dict[int, set[tuple[str, str]]] = {}
@@ -51,9 +52,9 @@ def stored_rows() -> dict:
         event_members.setdefault(mention.event_id, set()).add((mention.source.file_name, mention.key))
     events = {
         event.pk: (
-            frozenset(event_members.get(event.pk, ())), event.headline, event.summary, event.date_value, event.date_mod,
+            tuple(sorted(event_members.get(event.pk, ()))), event.headline, event.summary, event.date_value, event.date_mod,
             event.planned, event.importance, event.confidence, tuple(event.review_reasons),
-            frozenset(actors[actor.pk] for actor in event.actors.all()),
+            tuple(sorted(actors[actor.pk] for actor in event.actors.all())),
         )
         for event in Event.objects.prefetch_related("actors")
     }
@@ -69,7 +70,7 @@ def stored_rows() -> dict:
             (
                 m.source.file_name, m.key, m.sentence, m.headline, m.date_value, m.date_mod, m.date_start, m.date_end,
                 m.anchor, m.anchor_date, m.rule, m.expression, events[m.event_id][0],
-                frozenset(actors[actor.pk] for actor in m.actors.all()),
+                tuple(sorted(actors[actor.pk] for actor in m.actors.all())),
             )
             for m in mentions
         ),
