@@ -230,19 +230,25 @@ class _DocumentActors:
     def _name_people(self, raws: list[_Raw]) -> None:
         """Group person mentions and give each group its fullest name and best description."""
         clusters: list[list[_Raw]] = []
+        # Each cluster's distinct names: a person named fifty times is compared once, not fifty times.
+        cluster_names: list[dict[PersonName, None]] = []
         for raw in sorted(raws, key=lambda r: (-fullness(r.span.text), r.span.start)):
             name = PersonName.parse(raw.span.text)
-            candidates = [c for c in clusters if any(PersonName.parse(m.span.text).compatible(name) for m in c)]
+            candidates = [
+                number for number, names in enumerate(cluster_names) if any(m.compatible(name) for m in names)
+            ]
             if len(candidates) > 1:
                 # An ambiguous surname goes to the person last named in full before it.
                 candidates.sort(
-                    key=lambda c: max((m.span.start for m in c if m.span.start <= raw.span.start), default=-1)
+                    key=lambda c: max((m.span.start for m in clusters[c] if m.span.start <= raw.span.start), default=-1)
                 )
                 candidates = candidates[-1:]
             if candidates:
-                candidates[0].append(raw)
+                clusters[candidates[0]].append(raw)
+                cluster_names[candidates[0]][name] = None
             else:
                 clusters.append([raw])
+                cluster_names.append({name: None})
         for cluster in clusters:
             counts = Counter(m.span.text for m in cluster)
             first_seen = {m.span.text: m.span.start for m in sorted(cluster, key=lambda m: -m.span.start)}

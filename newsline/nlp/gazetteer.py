@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,8 @@ def _parse_countries() -> list[Country]:
 COUNTRIES = _parse_countries()
 
 
+#: Names and words recur throughout a collection: each is folded once.
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lowercase ASCII letters, digits and spaces: accents, dots and apostrophes gone."""
     text = unicodedata.normalize("NFKD", text)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .gazetteer import HONORIFICS, HYPOCORISMS, ROLE_WORDS, fold
 
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(word: str) -> str:
     """A spelling-tolerant key for one name word: Sergei/Sergey, Dmitri/Dmitry/Dmitriy, Zelensky/Zelenskyy agree."""
     key = fold(word).replace(" ", "")
@@ -61,6 +63,7 @@ class PersonName:
     surname: str
 
     @classmethod
+    @lru_cache(maxsize=1 << 14)
     def parse(cls, name: str) -> PersonName:
         words = [w for w in name.replace(",", " ").split() if fold(w) not in _NAME_SUFFIXES]
         while len(words) > 1 and fold(words[0]) in HONORIFICS:

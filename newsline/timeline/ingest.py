@@ -15,11 +15,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 
 from newsline.nlp.pipeline import (
     RELIABLE_HOW,
@@ -243,8 +244,7 @@ def cross_article_pass(progress: Progress = lambda message: None, jobs: int = 1)
                 redate_source(source, analysis)
             report.updated.append(source.file_name)
             progress(f"dated      {source.file_name}: {analysis.publication.how} {analysis.publication.value}")
-    for event in Event.objects.all():
-        recompute_event(event)
+    recompute_events(Event.objects.values_list("pk", flat=True))
     resolve_event_anchors()
     report.timings["cross-article"] = time.perf_counter() - started
     return report
@@ -357,8 +357,7 @@ def store_mentions(source: Source, analysis: ArticleAnalysis) -> tuple[int, int]
         if key not in seen:
             touched.add(mention.event_id)
             mention.delete()
-    for event in Event.objects.filter(pk__in=touched):
-        recompute_event(event)
+    recompute_events(touched)
     return events_created, actors.created
 
 
@@ -425,6 +424,7 @@ class ActorDirectory:
         if actor is None:
             actor = Actor(name=resolution.name[:200], kind=resolution.kind)
             self.created += 1
+        stored = (actor.name, list(actor.aliases), actor.description)
         names = [*resolution.new_aliases, resolution.name]
         if resolution.renamed_from and not actor.is_locked("name") and not Actor.objects.filter(name=resolution.name).exists():
             names, actor.name = [actor.name, *resolution.new_aliases], resolution.name[:200]
@@ -433,17 +433,28 @@ class ActorDirectory:
             actor.aliases = [alias for alias in aliases if alias.lower() != actor.name.lower()]
         if resolution.description and not actor.description and not actor.is_locked("description"):
             actor.description = resolution.description[:300]
-        actor.save()
+        if actor.pk is None or (actor.name, actor.aliases, actor.description) != stored:
+            actor.save()
         self.by_index_name[resolution.name] = actor
         self.by_known_name.update({name.lower(): actor for name in actor.all_names})
         return actor
 
 
+@lru_cache(maxsize=1 << 14)
+def stored_features(
+    headline: str, sentence: str, start: date | None, end: date | None, actors: frozenset[tuple[str, str]],
+    planned: bool,
+) -> EventFeatures:
+    """A stored mention's features (actors as (id, kind) pairs), computed once per ingest process: every new mention
+    of the same days is compared with it again."""
+    span = DateRange(start, end, "") if start else None
+    return EventFeatures.of(headline, sentence, span, actors, planned)
+
+
 def mention_features(mention: Mention, actors: Iterable[Actor]) -> EventFeatures:
-    span = DateRange(mention.date_start, mention.date_end, "") if mention.date_start else None
-    return EventFeatures.of(
-        mention.headline, mention.sentence, span, [(str(actor.pk), actor.kind) for actor in actors], mention.planned
-    )
+    pairs = frozenset((str(actor.pk), actor.kind) for actor in actors)
+    return stored_features(mention.headline, mention.sentence, mention.date_start, mention.date_end, pairs,
+                           mention.planned)
 
 
 def matching_event(mention: Mention, actors: list[Actor]) -> Event | None:
@@ -451,28 +462,76 @@ def matching_event(mention: Mention, actors: list[Actor]) -> Event | None:
 
     Candidates are events whose dates overlap the mention's (a day apart still counts); each is
     scored by the average similarity of the mention to the event's mentions, as the NLP's grouping does.
+    Their mentions and actors are read as plain rows (two queries, no model instances).
     """
     if mention.date_start is None:
         return None
-    candidates = list(
-        Event.objects.filter(
-            date_start__lte=mention.date_end + timedelta(days=1), date_end__gte=mention.date_start - timedelta(days=1)
-        )
-        .prefetch_related("mentions__actors")
+    window = Event.objects.filter(
+        date_start__lte=mention.date_end + timedelta(days=1), date_end__gte=mention.date_start - timedelta(days=1)
     )
-    reports = [[mention_features(other, other.actors.all()) for other in event.mentions.all()] for event in candidates]
-    index = best_group(mention_features(mention, actors), reports)
-    return None if index is None else candidates[index]
+    candidates = list(window.values_list("pk", flat=True))
+    if not candidates:
+        return None
+    actor_pairs: dict[int, set[tuple[str, str]]] = {}
+    for mention_id, actor_id, kind in Mention.actors.through.objects.filter(mention__event__in=window).values_list(
+        "mention_id", "actor_id", "actor__kind"
+    ):
+        actor_pairs.setdefault(mention_id, set()).add((str(actor_id), kind))
+    reports: dict[int, list[EventFeatures]] = {pk: [] for pk in candidates}
+    for pk, event_id, headline, sentence, start, end, planned in Mention.objects.filter(event__in=window).values_list(
+        "pk", "event_id", "headline", "sentence", "date_start", "date_end", "planned"
+    ):
+        features = stored_features(headline, sentence, start, end, frozenset(actor_pairs.get(pk, ())), planned)
+        reports[event_id].append(features)
+    index = best_group(mention_features(mention, actors), [reports[pk] for pk in candidates])
+    return None if index is None else Event.objects.get(pk=candidates[index])
+
+
+def ordered_mentions(mentions: QuerySet[Mention]) -> QuerySet[Mention]:
+    # Ties in `derive_event` go to the earlier source by date, then by file name: not by id, which depends on the
+    # order articles were stored in (several hosts storing at once).
+    return (
+        mentions.select_related("source").prefetch_related("actors")
+        .order_by("source__published", "source__file_name", "sentence_start")
+    )
+
+
+def actor_source_counts(actor_ids: Iterable[int]) -> dict[int, tuple[str, int]]:
+    """Each actor's name and how many sources mention it."""
+    rows = (
+        Actor.objects.filter(pk__in=list(actor_ids)).annotate(sources=Count("mentions__source", distinct=True))
+        .values_list("pk", "name", "sources")
+    )
+    return {pk: (name, sources) for pk, name, sources in rows}
 
 
 def recompute_event(event: Event) -> None:
     """Derive an event's fields from its mentions, leaving alone what an editor set."""
-    # Ties below go to the earlier source by date, then by file name: not by id, which depends on the order
-    # articles were stored in (several hosts storing at once).
-    mentions = list(
-        event.mentions.select_related("source").prefetch_related("actors")
-        .order_by("source__published", "source__file_name", "sentence_start")
-    )
+    mentions = list(ordered_mentions(event.mentions.all()))
+    counts = actor_source_counts({actor.pk for m in mentions for actor in m.actors.all()})
+    derive_event(event, mentions, counts)
+
+
+#: Events recomputed together: their mentions are read in one query (and held in memory at once).
+RECOMPUTE_BATCH = 500
+
+
+def recompute_events(event_ids: Iterable[int]) -> None:
+    """`recompute_event` for many events, a batch's mentions and their actors' source counts read at once."""
+    event_ids = sorted(set(event_ids))
+    for start in range(0, len(event_ids), RECOMPUTE_BATCH):
+        batch = event_ids[start : start + RECOMPUTE_BATCH]
+        mentions_of: dict[int, list[Mention]] = {pk: [] for pk in batch}
+        for mention in ordered_mentions(Mention.objects.filter(event_id__in=batch)):
+            mentions_of[mention.event_id].append(mention)
+        counts = actor_source_counts({actor.pk for mentions in mentions_of.values() for m in mentions
+                                      for actor in m.actors.all()})
+        for event in Event.objects.filter(pk__in=batch):
+            derive_event(event, mentions_of[event.pk], counts)
+
+
+def derive_event(event: Event, mentions: list[Mention], counts: dict[int, tuple[str, int]]) -> None:
+    """Set an event's fields from its mentions (ordered by `ordered_mentions`) and its actors' source counts."""
     if not mentions:
         if event.status == Event.Status.AUTO and not event.edited_fields:
             event.delete()
@@ -504,11 +563,7 @@ def recompute_event(event: Event) -> None:
         event.planned = any(m.planned for m in mentions)
     sources = {m.source_id for m in mentions}
     actors = {actor for m in mentions for actor in m.actors.all()}
-    prominence = actor_prominence(dict(
-        Actor.objects.filter(pk__in=[a.pk for a in actors])
-        .annotate(sources=Count("mentions__source", distinct=True))
-        .values_list("name", "sources")
-    )) if actors else {}
+    prominence = actor_prominence(dict(counts[actor.pk] for actor in actors)) if actors else {}
     event.importance = importance(len(sources), prominence.values(), [m.position for m in mentions], event.planned)
     event.confidence = date_confidence(chosen, choice.supporting_sources if choice else 0)
     event.review_reasons = review_reasons(mentions, choice)
@@ -599,8 +654,7 @@ def resolve_event_anchors() -> None:
             )[:300]
             mention.save()
             touched.add(mention.event_id)
-        for event in Event.objects.filter(pk__in=touched):
-            recompute_event(event)
+        recompute_events(touched)
 
 
 def event_dates(event_ids: Iterable[int]) -> dict[int, tuple]:
