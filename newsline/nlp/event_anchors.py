@@ -30,7 +30,7 @@ _EVENT_NOUNS = frozenset(
     flood storm hurricane primary poll polls tour expulsion bill law sanction negotiations discussions exercise
     exercises drill drills purge arrest assassination murder death funeral victory defeat collapse merger
     takeover bankruptcy gathering encounter call calls revolution uprising independence occupation withdrawal
-    shooting bombing killing signing
+    shooting bombing killing signing shutdown lockdown outage blackout walkout standoff
     """.split()
 )
 _NOT_EVENT_NOUNS = frozenset(
@@ -49,6 +49,8 @@ def _subtree_ids(token: Token) -> set[int]:
 def _anchor_of(timex: Span) -> tuple[Token, str]:
     """The verb or event noun a date expression modifies, climbing the parse from the expression's root."""
     anchor, kind = _direct_anchor(timex)
+    if kind == "clause" and (happening := _happening_of_the_time(anchor, timex)) is not None:
+        return happening, "noun"
     if kind == "noun" and anchor.dep_ == "pobj" and anchor.head.lower_ in ("in", "of", "during"):
         # "meddling in the 2016 elections": the happening is the meddling, in 2016.
         higher = anchor.head.head
@@ -57,9 +59,29 @@ def _anchor_of(timex: Span) -> tuple[Token, str]:
     return anchor, kind
 
 
+# Verbs whose subject is a time and whose object is what happened in it: "the weekend saw protests".
+_TIME_SUBJECT_VERBS = frozenset({"mark", "see", "bring", "witness"})
+
+
+def _happening_of_the_time(verb: Token, timex: Span) -> Token | None:
+    """The noun a clause says happened at its date when the clause only places it there: "there were floods on
+    Monday" (the floods), "November marked the start of the season" / "the weekend saw protests" (the object)."""
+    children = list(verb.children)
+    if verb.lemma_ == "be" and any(c.dep_ == "expl" for c in children):
+        return next((c for c in children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
+    if verb.lemma_ not in _TIME_SUBJECT_VERBS or timex.root.head != verb:
+        return None
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    if timex.root.dep_ not in ("nsubj", "npadvmod") or any(s.i not in range(timex.start, timex.end) for s in subjects):
+        return None
+    if timex.root.i > verb.i:
+        return None
+    return next((c for c in children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def _direct_anchor(timex: Span) -> tuple[Token, str]:
     sentence = timex.sent
-    if (noun := _event_noun_before(timex)) is not None:
+    if (noun := _event_noun_before(timex)) is not None or (noun := _possessed_event_noun(timex)) is not None:
         return noun, "noun"
     token = timex.root
     came_by_preposition = False
@@ -102,6 +124,21 @@ def _event_noun_before(timex: Span) -> Token | None:
     if before.pos_ == "NOUN" and _is_event_noun(before) and before != attached:
         return before
     return None
+
+
+def _possessed_event_noun(timex: Span) -> Token | None:
+    """ "Tuesday's vote", "last year's two-day shutdown of the port": a date in the possessive dates the noun
+    after it, however the parser hung the two."""
+    doc = timex.doc
+    if timex.end >= timex.sent.end or doc[timex.end].lower_ not in ("'s", "’s", "'", "’"):
+        return None
+    head: Token | None = None
+    for token in doc[timex.end + 1 : min(timex.end + 7, timex.sent.end)]:
+        if token.pos_ in ("NOUN", "PROPN"):
+            head = token
+        elif token.pos_ not in ("ADJ", "NUM") and token.tag_ != "HYPH":
+            break
+    return head if head is not None and _is_event_noun(head) else None
 
 
 def _is_event_noun(token: Token) -> bool:

@@ -29,7 +29,7 @@ from .event_anchors import (
 from .gazetteer import HONORIFICS, fold
 from .headline_wording import NEWS_OUTLETS
 from .headlines import Omissions, clause_headline, noun_headline
-from .layout import PageLayout, page_layout
+from .layout import SUBHEADING, PageLayout, page_layout
 from .temporal import Timex
 from .temporal.tense import told_in_past
 
@@ -106,7 +106,10 @@ def extract_events(doc: Doc, timexes: list[Timex], layout: PageLayout | None = N
     are page chrome (navigation, ads, captions, credits, related headlines)."""
     layout = layout if layout is not None else page_layout(doc.text)
     body = [
-        s for s in sentences(doc) if not layout.is_boilerplate(s.start_char, s.end_char) and not _is_furniture(s.text)
+        s
+        for s in sentences(doc)
+        if (not layout.is_boilerplate(s.start_char, s.end_char) or _introduces_what_follows(layout, s))
+        and not _is_furniture(s.text)
     ]
     # Unresolved expressions ("Thursday" with no publication date, "a week before the inauguration") still
     # place their clause: the event waits for its date instead of taking the publication date.
@@ -126,6 +129,22 @@ def extract_events(doc: Doc, timexes: list[Timex], layout: PageLayout | None = N
         events.extend(found.candidates())
         last_person = found.last_person() or last_person
     return events
+
+
+# Fewest words of a line ending in a colon that is a sentence of the story ("The minister said on Monday:").
+_LEAD_IN_WORDS = 8
+
+
+def _introduces_what_follows(layout: PageLayout, sent: Span) -> bool:
+    """A line of the story that ends in a colon, introducing a quote or a list: the layout takes it for a
+    subheading, as it does not end like a sentence."""
+    blocks = layout.touching(sent.start_char, sent.end_char)
+    return (
+        len(blocks) == 1
+        and blocks[0].kind == SUBHEADING
+        and blocks[0].text.endswith(":")
+        and len(blocks[0].text.split()) >= _LEAD_IN_WORDS
+    )
 
 
 _FURNITURE = re.compile(
@@ -209,6 +228,11 @@ class _SentenceEvents:
             headline = clause_headline(anchor, omit, referent.name if referent is not None else "")
             region = _clause_region(anchor)
         text = _clean_headline(headline.text)
+        if len(text.split()) < 2 and timex is not None and kind == "clause":
+            # "Crowds gathered on Monday when the mayor opened the bridge": the when-clause happened then too.
+            coinciding = _coinciding_clause(anchor)
+            if coinciding is not None:
+                return self._candidate(coinciding, kind, timex, omit)
         if len(text.split()) < 2 or timex is None and len(text.split()) < 4:
             return None
         actors = self._actors_within(anchor, region, headline.tokens, text)
@@ -227,7 +251,10 @@ class _SentenceEvents:
         if (
             not actors
             and not _names_a_happening(anchor, kind)
-            and not (timex is not None and (anchor.lemma_ in _NEWS_VERBS or _someone_acts(anchor)))
+            and not (
+                timex is not None
+                and (anchor.lemma_ in _NEWS_VERBS or _someone_acts(anchor) or _someone_was_there(anchor))
+            )
         ):
             # Nobody named acts, nothing happens: background ("ties have plunged"), not a timeline entry.
             return None
@@ -378,6 +405,34 @@ def _someone_acts(verb: Token) -> bool:
         return False
     subject = _named_subject(verb)
     return subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.lower_ not in _VAGUE_SUBJECTS
+
+
+def _someone_was_there(verb: Token) -> bool:
+    """ "Inspectors were at the Vessel Works on Thursday": a dated presence at a named place is a happening."""
+    if verb.lemma_ != "be" or _is_negated(verb):
+        return False
+    subject = _named_subject(verb)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.lower_ in _VAGUE_SUBJECTS:
+        return False
+    places = [
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("at", "in", "inside", "outside")
+        for o in p.children if o.dep_ == "pobj"
+    ]
+    return any(o.pos_ == "PROPN" or any(c.pos_ == "PROPN" and c.dep_ == "compound" for c in o.children) for o in places)
+
+
+def _is_negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _coinciding_clause(verb: Token) -> Token | None:
+    """The clause of "... when X did Y" hanging on `verb`: it happened at the same time."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.pos_ in ("VERB", "AUX") and any(
+            c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in child.children
+        ):
+            return child
+    return None
 
 
 def _quoted_tokens(sent: Span) -> set[int]:

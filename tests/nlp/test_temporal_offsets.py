@@ -79,3 +79,19 @@ def test_years_later_in_a_future_clause_still_counts_from_publication(nlp):
 )
 def test_the_day_after_or_before_a_holiday(nlp, text, phrase, value):
     assert only(nlp, text, phrase).value == value
+
+
+def test_a_month_later_after_a_bare_year_counts_from_the_last_day_named_in_that_year(nlp):
+    text = (
+        "The Tembo dam burst on March 9, 2020, flooding four villages. "
+        "Last year's flood still shapes the valley. Engineer Asha Njoroge, who about a month later "
+        "was put in charge of the repairs, says the work is nearly done."
+    )
+    timex = only(nlp, text, "about a month later")
+    assert (timex.value, timex.mod) == ("2020-04", "APPROX")
+
+
+def test_a_month_later_after_a_bare_year_with_no_day_named_in_it_keeps_the_year(nlp):
+    text = "The Tembo dam burst on March 9, 2018. In 2020 the valley flooded, and a month later the river fell."
+    timex = only(nlp, text, "a month later")
+    assert timex.value == "2020"

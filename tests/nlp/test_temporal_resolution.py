@@ -28,6 +28,9 @@ CASES = [
     ("The vote was held on Feb. 13, 2017, in Paris.", "Feb. 13, 2017", "DATE", "2017-02-13", ""),
     ("The figures were released on 2017-02-13.", "2017-02-13", "DATE", "2017-02-13", ""),
     ("The plant closed in March 2015.", "March 2015", "DATE", "2015-03", ""),
+    # a weekday with a day and month but no year: the year in which they fall together
+    ("The alarm was raised at 10:05 p.m. on Monday, Dec. 14.", "10:05 p.m. on Monday, Dec. 14", "TIME",
+     "2015-12-14T22:05", ""),
     ("The company was founded in 2014.", "2014", "DATE", "2014", ""),
     ("The law took effect on the first of May 2016.", "the first of May 2016", "DATE", "2016-05-01", ""),
     # days relative to publication

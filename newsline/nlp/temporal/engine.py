@@ -47,7 +47,10 @@ def find_timexes(doc: Doc | str, anchor: date | None = None) -> list[Timex]:
             continue
         if reading is None:
             continue
-        if _is_dateline(text, mention.start, mention.end):
+        if _is_update_stamp(text, mention.start, mention.end):
+            # "4:15 PM ET -- Police said ...": when an update was written, not a happening, and no day to count from.
+            reading = replace(reading, dateline=True)
+        elif _is_dateline(text, mention.start, mention.end):
             reading = replace(reading, dateline=True)
             filed = reading.range
             if anchor is not None and filed is not None and filed.precision == "day" and (
@@ -65,12 +68,24 @@ _DATELINE_PLACE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,[ \t]*[A
 _DATELINE_END = re.compile(r"^[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[-—–:]")
 
 
+_UPDATE_STAMP_START = re.compile(r"(?:^|\n)[ \t]*(?:(?:update|updated)\b[ \t:]*)?$", re.IGNORECASE)
+_UPDATE_STAMP_END = re.compile(r"^[ \t]*(?:[A-Z]{1,4}T\b)?[ \t]*(?:--|[—–])")
+
+
 def _is_dateline(text: str, start: int, end: int) -> bool:
     """Whether the expression at start..end is a dateline's date: "LIMA, Feb. 10 (Reuters) -", "PARIS, March 3 —"."""
     line_start = text.rfind("\n", 0, start) + 1
     return bool(_DATELINE_PLACE.search(text[max(line_start - 1, 0) : start])) and bool(
         _DATELINE_END.match(text[end : end + 50])
     )
+
+
+def _is_update_stamp(text: str, start: int, end: int) -> bool:
+    """Whether the expression at start..end is the stamp opening an update of a running story: a time at the start
+    of a line, then a dash ("4:15 PM ET -- Police said ...", "Update 9 a.m. — ...")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start - 1, 0) : start]
+    return bool(_UPDATE_STAMP_START.search(before)) and bool(_UPDATE_STAMP_END.match(text[end : end + 20]))
 
 
 def detected(doc: Doc) -> list[Mention]:

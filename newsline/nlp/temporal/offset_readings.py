@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from .calendar_math import UNIT_PRECISION, format_at, holiday_date, shift, unit_name, unresolved
 from .calendar_readings import month_number, norm
@@ -13,7 +14,10 @@ from .lexicon import PARTS_OF_DAY, SEASONS, WEEKDAYS, number_value
 from .patterns import RATE_BEFORE, Mention
 from .tense import FUTURE, PAST
 from .timex import Reading
-from .values import MONTH_NAMES
+from .values import MONTH_NAMES, PRECISIONS
+
+if TYPE_CHECKING:
+    from .resolve import Reference
 
 _SET_WORDS = {
     "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
@@ -30,6 +34,12 @@ _TIME_UNITS = {"second", "minute", "hour"}
 
 def _pod_code(word: str) -> str:
     return PARTS_OF_DAY[word.lower()]
+
+
+#: How far back (characters) the last finely dated point of the text may be to count an offset from it.
+_NEAR_ENOUGH = 3000
+#: Precisions that a counted offset in days, weeks or months can be counted from.
+FINE_PRECISIONS = ("day", "week", "month")
 
 
 class OffsetReadings:
@@ -88,10 +98,33 @@ class OffsetReadings:
             # seven decades after the publication date.
             return Reading("DATE", "PAST_REF", mod, "none", "",
                            f"'{text}': later than a time the text has not dated, not counted from the publication date")
+        finer = self._finer_reference(precision, m.start)
+        if finer is not None:
+            # Counted in months, known to the month: "about a month later" than 14 December is January.
+            coarser = max(finer.precision, precision, key=PRECISIONS.index)
+            return Reading("DATE", format_at(shift(finer.day, unit, signed), coarser), mod, "narrative",
+                           finer.value, f"'{text}', counted from the last date in the text named to the {finer.precision}",
+                           comparison=backwards)
         reading = self._from_narrative(
             lambda day, base_precision: format_at(shift(day, unit, signed), base_precision), f"'{text}'", precision, mod=mod,
         )
         return replace(reading, comparison=backwards)
+
+    def _finer_reference(self, precision: str, position: int) -> Reference | None:
+        """ "Schools closed on 14 December 2015. ... last year's closure ... a month later": counting a month from
+        "last year" says nothing; counting from the last date named to the month or finer inside that year does."""
+        reference = self.reference
+        if reference is None or precision not in FINE_PRECISIONS:
+            return None
+        if PRECISIONS.index(reference.precision) <= PRECISIONS.index(precision):
+            return None
+        for fine in reversed(self.fine_references):
+            if position - fine.position > _NEAR_ENOUGH:
+                return None
+            within = format_at(fine.day, reference.precision) == reference.value
+            if within and PRECISIONS.index(fine.precision) <= PRECISIONS.index(precision):
+                return fine
+        return None
 
     @staticmethod
     def _offset_mod(qmod: str, backwards: bool, or_so: bool) -> str:

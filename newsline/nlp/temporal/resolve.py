@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from .calendar_math import UNIT_PRECISION, add_months, format_at, shift, unit_name, unresolved, value_start
 from .calendar_readings import AHEAD, BACK, POINT_MODS, CalendarReadings, norm
 from .lexicon import WEEKDAYS
-from .offset_readings import _DURATION_LETTER, OffsetReadings, _pod_code
+from .offset_readings import _DURATION_LETTER, FINE_PRECISIONS, OffsetReadings, _pod_code
 from .patterns import Mention
 from .tense import FUTURE, PAST
 from .timex import Reading
@@ -49,6 +49,8 @@ class Resolver(CalendarReadings, OffsetReadings):
         self.event_after = event_after
         self.opens_present_clause = opens_present_clause
         self.reference: Reference | None = None
+        # The dates of the text named to the month or finer, for "a month later" after a mere year.
+        self.fine_references: list[Reference] = []
         self.reported_quarter: date | None = None
 
     def resolve(self, mention: Mention) -> Reading | None:
@@ -57,6 +59,8 @@ class Resolver(CalendarReadings, OffsetReadings):
             start = value_start(reading.value)
             if start is not None:
                 self.reference = Reference(start[0], start[1], reading.value, mention.start)
+                if start[1] in FINE_PRECISIONS:
+                    self.fine_references.append(self.reference)
                 # Results are reported for quarters already over; a quarter still running is a forecast.
                 if start[1] == "quarter" and (self.anchor is None or add_months(start[0], 3) <= self.anchor):
                     self.reported_quarter = start[0]
@@ -347,6 +351,12 @@ class Resolver(CalendarReadings, OffsetReadings):
         mod = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX"}.get(norm(m.group("cmod")), "")
         if m.group("cmod") and not mod:
             mod = "BEFORE" if "before" in m.group("cmod").lower() else "AFTER"
+        if m.group("wmonth"):
+            day_reading = self._calendar_day(m, m.group("wmonth"), m.group("wmonthday"), m.group("wyear"), m.group("cweekday"))
+            if day_reading is None:
+                return None
+            return replace(day_reading, type="TIME", value=day_reading.value + clock, mod=mod,
+                           rule=f"clock time on {day_reading.rule}")
         if m.group("cweekday"):
             weekday = WEEKDAYS[m.group("cweekday").lower()]
             future = self._direction(m, cautious=True) == FUTURE
