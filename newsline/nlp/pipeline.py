@@ -54,7 +54,7 @@ from .spacy_model import load_article_pipeline
 from .publication import (
     DatedReport,
     PublicationDate,
-    contradictions,
+    contradictions_by_day,
     corroborate_publication,
     dated_reports,
     detect_publication_date,
@@ -248,7 +248,7 @@ def page_publication(doc: Doc, layout: PageLayout, page: PageDates, from_text: P
     when it is sure). Without a trustworthy markup date the text's own reading stands, with the refused signals."""
     stamps = page.stamps
     days = {candidate.date for candidate in page.candidates if not candidate.is_modification}
-    against = {day: tuple(found) for day in days if (found := contradictions(doc, day, layout))}
+    against = {day: tuple(found) for day, found in contradictions_by_day(doc, days, layout).items()}
     stamps = replace(stamps, contradictions=against)
     if (stamps.printed is None and from_text.how == PublishedHow.PRINTED
             and from_text.confidence >= PRINTED_DAY_CONFIDENCE and from_text.precision == "day"):

@@ -9,13 +9,14 @@ contradict it (`checks`). With no candidate left the date is inferred from the c
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from spacy.tokens import Doc
 
 from ..layout import PageLayout, page_layout
 from ..status import PublishedHow
 from .candidates import Candidate, printed_candidates
-from .checks import Finding, check, contradictions
+from .checks import Finding, check, contradictions, contradictions_by_day
 from .clues import gather_clues
 from .corroboration import corroborate_publication, dated_reports
 from .inference import infer_publication_date, year_of
@@ -25,6 +26,7 @@ __all__ = [
     "DatedReport",
     "PublicationDate",
     "contradictions",
+    "contradictions_by_day",
     "corroborate_publication",
     "dated_reports",
     "detect_publication_date",
@@ -40,10 +42,18 @@ def detect_publication_date(doc: Doc, layout: PageLayout | None = None) -> Publi
     """
     blocks = layout if layout is not None else page_layout(doc.text)
     clues = gather_clues(doc, blocks)
+    findings_by_day: dict[date, list[Finding]] = {}
+
+    def findings_on(day: date) -> list[Finding]:
+        # Each check resolves the whole article against the day: pages print the same day many times.
+        if day not in findings_by_day:
+            findings_by_day[day] = check(doc, clues, day)
+        return findings_by_day[day]
+
     candidates, rejected, refused_days = printed_candidates(blocks)
     # Say also what the content holds against a date refused for its place on the page.
     for index, day in refused_days:
-        if against := [f.note for f in check(doc, clues, day) if f.contradicts]:
+        if against := [f.note for f in findings_on(day) if f.contradicts]:
             rejected[index] += "; the article contradicts it too: " + "; ".join(against)
     accepted: list[tuple[float, Candidate, list[Finding]]] = []
     month_days: list[str] = []
@@ -60,7 +70,7 @@ def detect_publication_date(doc: Doc, layout: PageLayout | None = None) -> Publi
             )
         day = candidate.printed.day
         assert day is not None
-        findings = check(doc, clues, day)
+        findings = findings_on(day)
         against = [f.note for f in findings if f.contradicts]
         # A labelled byline or a dateline is strong evidence: one odd clue does not outweigh it.
         if len(against) >= (2 if candidate.confidence >= 0.85 else 1):

@@ -8,6 +8,7 @@ and site furniture left among the paragraphs ("Privacy policy updated 1/1/21", "
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -92,5 +93,12 @@ def _years_ago_finding(clues: Clues, phrase: str, first: int, last: int, candida
 
 def contradictions(doc: Doc, candidate: date, layout: PageLayout | None = None) -> list[str]:
     """Why the article's own content rules out `candidate` as its publication date (empty: nothing does)."""
+    return contradictions_by_day(doc, [candidate], layout).get(candidate, [])
+
+
+def contradictions_by_day(doc: Doc, candidates: Iterable[date], layout: PageLayout | None = None) -> dict[date, list[str]]:
+    """`contradictions` for several candidate days, the article's clues gathered once; days nothing rules out are
+    left out."""
     clues = gather_clues(doc, layout if layout is not None else page_layout(doc.text))
-    return [f.note for f in check(doc, clues, candidate) if f.contradicts]
+    against = {day: [f.note for f in check(doc, clues, day) if f.contradicts] for day in dict.fromkeys(candidates)}
+    return {day: notes for day, notes in against.items() if notes}
