@@ -212,3 +212,43 @@ def test_corpus_undated_articles_are_corroborated_to_their_true_day(nlp):
         result = corroborate_publication(docs[prefix], others, publications[prefix])
         assert (result.date, result.precision, result.how) == (date(2017, 2, 16), "day", "corroborated"), prefix
         assert "001" in result.evidence
+
+
+def test_an_editors_note_on_the_page_does_not_contradict_its_publication(nlp):
+    story = "Library reopens in Tarvenstad\n\nThe Tarvenstad library reopened its doors after a long renovation.\n\n"
+    noted = nlp(story + "This article was updated on 9 June 2027 to correct the name of the architect.\n")
+    assert contradictions(noted, date(2027, 5, 3)) == []
+    reported = nlp(story + "The council approved the plan on 9 June 2027 to cover the costs.\n")
+    assert contradictions(reported, date(2027, 5, 3))
+
+
+def test_a_modal_perfect_is_not_a_reported_past(nlp):
+    title = "Telescope opens\n\n"
+    expected = nlp(title + "The Velmora array should have mapped every pulsar by 14 May 2029, its director said.\n")
+    assert contradictions(expected, date(2026, 1, 5)) == []
+    happened = nlp(title + "The Velmora array mapped every pulsar by 14 May 2029, its director said.\n")
+    assert contradictions(happened, date(2026, 1, 5))
+
+
+def test_a_year_ago_needs_no_year_of_its_own_but_seven_years_ago_does(nlp):
+    older = "\n\nThe school board of Ostrava Falls adopted the grading policy in 2003.\n"
+    title = "Settlement ends grading case\n\n"
+    recent = nlp(title + "The lawsuit the families filed a year ago ended this week." + older)
+    assert contradictions(recent, date(2026, 7, 10)) == []
+    distant = nlp(title + "The lawsuit the families filed seven years ago ended this week." + older)
+    assert any("seven years ago" in reason for reason in contradictions(distant, date(2026, 7, 10)))
+
+
+def test_a_numeric_date_readable_both_ways_does_not_contradict(nlp):
+    ambiguous = nlp("Festival news\n\nTickets for the Brennick festival went on sale on 2/11/27, organisers said.\n")
+    assert contradictions(ambiguous, date(2027, 2, 5)) == []
+    one_way = nlp("Festival news\n\nTickets for the Brennick festival went on sale on 2/21/27, organisers said.\n")
+    assert contradictions(one_way, date(2027, 2, 5))
+
+
+def test_figures_stamped_with_a_clock_time_are_a_live_counter_not_a_happening(nlp):
+    story = "Clinics reopen in Valdoria\n\nThe health ministry said clinics would reopen next week.\n\n"
+    counter = nlp(story + "In Valdoria 4,210 patients have recovered as on 25 April 2031 at 5:36 pm.\n")
+    assert contradictions(counter, date(2031, 4, 7)) == []
+    reported = nlp(story + "In Valdoria 4,210 patients had recovered by 25 April 2031, the ministry said.\n")
+    assert contradictions(reported, date(2031, 4, 7))

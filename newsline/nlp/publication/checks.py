@@ -26,6 +26,15 @@ _CALENDAR_DATE = re.compile(
 )
 
 
+# "2/11/23": day first or month first, whichever the page meant; the engine's reading of it proves nothing.
+_AMBIGUOUS_NUMERIC = re.compile(r"^\s*(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|1[0-2])[/.-]\d{2}(?:\d{2})?\s*$")
+# Figures "as on April 25, 2020 at 5:36 pm": a live counter embedded in the page, refreshed after the story.
+_AS_OF = re.compile(r"\bas\s+(?:of|on)\s*$", re.I)
+_CLOCK_TIME = re.compile(r"^\W{0,3}(?:at\s+)?\d{1,2}[:.]\d\d", re.I)
+# "By the 2030s it should have …": a modal perfect says what is expected or possible, not what happened.
+_MODAL_PERFECT = {"should", "would", "could"}
+
+
 @dataclass(frozen=True)
 class Finding:
     clue: str
@@ -46,9 +55,11 @@ def check(doc: Doc, clues: Clues, candidate: date, resolved: list[Timex] | None 
         whole = timex.range
         if whole is None or not clues.in_body(timex.start) or clues.in_furniture(timex.start):
             continue
+        if _AMBIGUOUS_NUMERIC.match(timex.text) or _live_figures_stamp(clues, timex):
+            continue
         if timex.anchor == "absolute" or _CALENDAR_DATE.search(timex.text):
             tense = clause_tense(doc, timex.start)
-            if tense == PAST and whole.start > candidate:
+            if tense == PAST and whole.start > candidate and not _modal_perfect(doc, timex.start):
                 findings.append(Finding(timex.text, True, f"reports “{timex.text}” ({timex.value}) in the past tense, after it"))
             elif tense == FUTURE and whole.end < candidate and timex.anchor == "absolute" and whole.precision in ("day", "month"):
                 findings.append(Finding(timex.text, True, f"announces “{timex.text}” ({timex.value}) as still to come"))
@@ -74,10 +85,32 @@ def check(doc: Doc, clues: Clues, candidate: date, resolved: list[Timex] | None 
     return list(unique.values())
 
 
+def _live_figures_stamp(clues: Clues, timex: Timex) -> bool:
+    sentence = clues.sentence_at(timex.start)
+    if sentence is None:
+        return False
+    before = sentence.text[: max(timex.start - sentence.start, 0)]
+    after = sentence.text[timex.end - sentence.start :]
+    return bool(_AS_OF.search(before) and _CLOCK_TIME.match(after))
+
+
+def _modal_perfect(doc: Doc, offset: int) -> bool:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span[0]
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    return any(child.dep_ == "aux" and child.lower_ in _MODAL_PERFECT for child in token.children)
+
+
 def _years_ago_finding(clues: Clues, phrase: str, first: int, last: int, candidate: date) -> Finding:
     """A happening "N years ago" should be one the article also dates: some year it names must be near."""
     others = {y for y in clues.body_years if y < candidate.year}
-    if not others:
+    # "A year ago" is the recent past an article reports without giving its year.
+    if not others or candidate.year - last <= 1:
         return Finding(phrase, False, "")
     if any(first <= y <= last for y in others):
         return Finding(phrase, False, f"“{phrase}” lands on {first}, a year the article names")

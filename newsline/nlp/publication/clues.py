@@ -25,7 +25,10 @@ YEAR_UNIT = re.compile(r"\b(?:years?|decades?)\b", re.I)
 #: Legal and site furniture among the paragraphs: its dates are the site's, not the story's.
 FURNITURE = re.compile(
     r"©|\bcopyright\b|\ball rights reserved\b|\b(?:privacy|cookie|terms of (?:use|service)|user agreement)\b"
-    r"|\b(?:updated|effective|modified)\s*:?\s*\d",
+    r"|\b(?:updated|effective|modified)\s*:?\s*\d"
+    # An editor's note on the page itself: "This post was edited on 9 July to add …" (after the publication).
+    r"|\b(?:this|the)\s+(?:(?:blog\s+)?post|article|story|page|piece|report)\s+(?:was|has\s+been)\s+"
+    r"(?:edited|updated|corrected|amended|revised|modified)\b|\beditor'?s\s+note\b",
     re.I,
 )
 RECENCY = re.compile(
@@ -61,10 +64,14 @@ class Clues:
         index = bisect_right(self._starts, offset) - 1  # type: ignore[attr-defined]
         return index >= 0 and offset < self.sentences[index].end
 
+    def sentence_at(self, offset: int) -> BodySentence | None:
+        index = bisect_right(self._starts, offset) - 1  # type: ignore[attr-defined]
+        return self.sentences[index] if index >= 0 and offset < self.sentences[index].end else None
+
     def in_furniture(self, offset: int) -> bool:
         """Whether `offset` falls in a body sentence of legal or site furniture (see FURNITURE)."""
-        index = bisect_right(self._starts, offset) - 1  # type: ignore[attr-defined]
-        return index >= 0 and offset < self.sentences[index].end and bool(FURNITURE.search(self.sentences[index].text))
+        sentence = self.sentence_at(offset)
+        return sentence is not None and bool(FURNITURE.search(sentence.text))
 
 
 def body_sentences(doc: Doc, layout: PageLayout) -> list[BodySentence]:
