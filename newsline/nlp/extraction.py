@@ -149,7 +149,9 @@ def _introduces_what_follows(layout: PageLayout, sent: Span) -> bool:
 
 _FURNITURE = re.compile(
     r"©|\bcopyright\s+(?:\(c\)|\d{4})|\bsign up\b|\bsubscribe\b|\bnewsletters?\b|\bunlimited (?:digital )?access\b|"
-    r"\bshare (?:this|on)\b|\bfollow us\b|\bclick here\b|\ball rights reserved\b",
+    r"\bshare (?:this|on)\b|\bfollow us\b|\bclick here\b|\ball rights reserved\b|\bof this (?:site|website)\b|"
+    r"\bour (?:user agreement|privacy policy|cookie (?:policy|statement)|terms of (?:use|service))\b|"
+    r"\bprivacy policy and cookie\b",
     re.IGNORECASE,
 )
 
@@ -162,7 +164,9 @@ def _is_furniture(text: str) -> bool:
         return True
     words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if len(w) > 3]
     capitalized = sum(1 for w in words if w[0].isupper())
-    return len(words) >= 4 and capitalized >= 0.7 * len(words) and text[-1:] not in '.!?"”:'
+    # A headline may end in a quote ("Talks Are 'Not A Done Deal'"); a sentence ends before its closing quote.
+    ending = text.rstrip("\"'”’")[-1:] if text[-1:] in "\"'”’" else text[-1:]
+    return len(words) >= 4 and capitalized >= 0.7 * len(words) and ending not in ".!?:,"
 
 
 class _SentenceEvents:

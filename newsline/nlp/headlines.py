@@ -209,7 +209,9 @@ def _clause_headline(verb: Token, subject: Token | None, omit: Omissions, subjec
         return Headline("", planned)  # "..., the officials said" with nothing said
     if not pieces and head.lemma_ == "do" and promoted is None:
         return Headline("", planned)  # "as Chile did in 2009": what was done is in another clause
-    if not pieces and head.lemma_ == "be" and promoted is None and not _is_negated(head, verb) and _is_common(subject):
+    if not pieces and head.lemma_ == "be" and promoted is None:
+        if _is_negated(head, verb) or not _is_common(subject):
+            return Headline("", planned)  # "The club was one game away last week": "The club is" says nothing
         # "The last attack was in 2002" with the date left out: it took place.
         verb_group = "to take place" if planned else "take place" if plural else "takes place"
     return Headline(_shorten(_join(opening + [verb_group] + pieces)), planned, frozenset(used))

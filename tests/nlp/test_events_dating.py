@@ -219,3 +219,22 @@ def test_a_story_line_ending_in_a_colon_is_read_as_the_story(nlp):
     assert [(e.headline, e.timex.value) for e in said] == [
         ("Harbour master Enzo Ferrante says about the cost of the stoppage", "2021-03-10")
     ]
+
+
+SITE_LEGAL_PAGE = """Tarvisio council approves harbour budget
+
+The council of Tarvisio approved the harbour budget on Monday after a four-hour debate.
+Use of this site constitutes acceptance of our User Agreement (updated 1/1/20) and Privacy Policy.
+Privacy Policy and Cookie Statement updated 7/1/2022.
+Harbour Fees Rise In 2021 “Not A Done Deal”
+"""
+
+
+def test_site_legal_lines_and_quoted_headlines_of_other_stories_yield_no_events(nlp):
+    events = events_found(nlp, SITE_LEGAL_PAGE)
+    assert [e.headline for e in events] == ["Council of Tarvisio approves harbour budget after a four hour debate"]
+
+
+def test_a_story_about_a_privacy_policy_is_still_news(nlp):
+    (event,) = events_found(nlp, "The Varna telecom firm Orlan changed its privacy policy on Monday.")
+    assert "privacy policy" in event.headline

@@ -251,3 +251,23 @@ def test_a_name_and_a_verb_alone_give_no_headline(nlp):
 
 def test_an_outlet_spoken_to_is_left_out(nlp):
     assert headline_of_root(nlp, "The firm declined to comment to Reuters.") == "Firm declines to comment"
+
+
+def test_a_name_and_a_bare_be_is_no_headline_but_a_happening_was_is_one(nlp):
+    assert headline_of_root(nlp, "Ridgeway Academy was one half away from a title-clinching win over Lakeside.") == ""
+    doc = nlp("The last flood on the Sava river was in 2014.")
+    year = frozenset(t.i for t in doc if t.text == "2014")
+    assert clause_headline(doc[:].root, Omissions(skip=year)).text == "Last flood on the Sava river takes place"
+
+
+def test_the_what_of_a_statement_given_next_is_left_out(nlp):
+    doc = nlp("Here is what mayor Lidia Ortega said about the tram line:")
+    said = next(t for t in doc if t.text == "said")
+    assert clause_headline(said, Omissions()).text == "Lidia Ortega says about the tram line"
+
+
+def test_a_skipped_stamp_parsed_as_a_second_subject_gives_way_to_the_real_one(nlp):
+    doc = nlp("3:40 PM ET -- Harbour police were at the Marlowe Hotel.")
+    stamp = frozenset(t.i for t in doc if t.i <= next(t.i for t in doc if t.text == "--"))
+    were = next(t for t in doc if t.text == "were")
+    assert clause_headline(were, Omissions(skip=stamp)).text == "Harbour police are at the Marlowe Hotel"

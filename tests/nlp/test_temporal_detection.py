@@ -23,6 +23,7 @@ def nlp():
         ("On Friday, Aug. 7, 1998, two embassies were bombed.", ["Friday, Aug. 7, 1998"]),
         ("He may come back, she said.", []),
         ("The 6-year-old boy was found safe.", []),
+        ("The Orbis headset shows 1800 x 1920 pixels per eye, against 1440×1600 on the older one.", []),
         ("The plan saves $500 million a year.", []),
         ("Thousands joined the March for Life.", []),
         ("Leaves fall every year.", ["every year"]),

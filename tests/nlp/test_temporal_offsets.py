@@ -95,3 +95,12 @@ def test_a_month_later_after_a_bare_year_with_no_day_named_in_it_keeps_the_year(
     text = "The Tembo dam burst on March 9, 2018. In 2020 the valley flooded, and a month later the river fell."
     timex = only(nlp, text, "a month later")
     assert timex.value == "2020"
+
+
+def test_decades_later_counted_from_a_date_in_passing_does_not_land_after_publication(nlp):
+    text = (
+        "Updated on Tue 14 Sep 2021. Fisherman Tane Hohepa was eight when he first sailed to the Kermadec Islands. "
+        "Six decades later, Hohepa, 68, has made more than 300 trips."
+    )
+    timex = only(nlp, text, "Six decades later")
+    assert timex.value == "PAST_REF" and not timex.value.startswith("2081")

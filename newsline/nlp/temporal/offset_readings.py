@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from .calendar_math import UNIT_PRECISION, format_at, holiday_date, shift, unit_name, unresolved
+from .calendar_math import UNIT_PRECISION, format_at, holiday_date, shift, unit_name, unresolved, value_start
 from .calendar_readings import month_number, norm
 from .lexicon import PARTS_OF_DAY, SEASONS, WEEKDAYS, number_value
 from .patterns import RATE_BEFORE, Mention
@@ -108,7 +108,16 @@ class OffsetReadings:
         reading = self._from_narrative(
             lambda day, base_precision: format_at(shift(day, unit, signed), base_precision), f"'{text}'", precision, mod=mod,
         )
+        if not backwards and self._after_publication(reading) and self.direction_of(m.start, m.end, True) != FUTURE:
+            # "He saw his first stranding at seven. Seven decades later, he has overseen 500": counted from a date
+            # the story names only in passing, it would land after the story was written, which the sentence rules out.
+            return Reading("DATE", "PAST_REF", mod, "none", "",
+                           f"'{text}': later than a time the text has not dated, not after the publication date")
         return replace(reading, comparison=backwards)
+
+    def _after_publication(self, reading: Reading) -> bool:
+        start = value_start(reading.value)
+        return self.anchor is not None and start is not None and start[0] > self.anchor
 
     def _finer_reference(self, precision: str, position: int) -> Reference | None:
         """ "Schools closed on 14 December 2015. ... last year's closure ... a month later": counting a month from

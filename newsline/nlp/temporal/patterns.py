@@ -266,6 +266,8 @@ def _plausible(mention: Mention, text: str) -> bool:
     if rule == "year":
         if re.search(r"(?:No\.|number|Nos?|flight|Flight|room|Room|Route|route|#|page|Boeing|Airbus)\s*$", before):
             return False
+        if re.match(r"\s*[x×]\s*\d", after) or re.search(r"\d\s*[x×]\s*$", before):
+            return False  # "1800 x 1920 pixels": a size
     if rule == "clock" and mention.group("noon") and re.search(r"\bhigh\s+$", before, re.I):
         # "High Noon", "high noon comes today": the idiom, not a clock time.
         return False
