@@ -252,3 +252,24 @@ def test_figures_stamped_with_a_clock_time_are_a_live_counter_not_a_happening(nl
     assert contradictions(counter, date(2031, 4, 7)) == []
     reported = nlp(story + "In Valdoria 4,210 patients had recovered by 25 April 2031, the ministry said.\n")
     assert contradictions(reported, date(2031, 4, 7))
+
+
+def test_the_date_followed_by_its_update_stamp_wins_over_the_day_the_page_was_viewed(nlp):
+    page = (
+        "Tidewater Radio\nAll editions\n09:12 GMT\n30 May 2031\nCity\nClimate\nCulture\nPhoto\n\n"
+        "Harbour ferry returns after repairs\nThe Morning Show\n21:40 GMT 29.05.2031\n(updated 08:02 GMT 30.05.2031)\n"
+        "Get short URL\nDana Wilk\n0\n0\nSubscribe\n\n"
+        "The harbour ferry of Port Keld returned to service after two weeks of repairs, the operator said on Thursday.\n"
+    )
+    result = detect_publication_date(nlp(page))
+    assert (result.date, result.how) == (date(2031, 5, 29), "printed")
+    assert result.evidence.startswith("21:40 GMT 29.05.2031")
+
+
+def test_a_byline_cut_over_lines_keeps_its_date_out_of_the_site_header(nlp):
+    page = (
+        "Home\nAbout us\nContact\nby\nmarlo_k22\n|\nJun 2, 2031\n|\nGarden notes\n\n"
+        "The community garden of Elmsworth planted forty new apple trees this spring, its volunteers said.\n"
+    )
+    result = detect_publication_date(nlp(page))
+    assert (result.date, result.how) == (date(2031, 6, 2), "printed")

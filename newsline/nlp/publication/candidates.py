@@ -42,6 +42,8 @@ _OTHER_LABEL = re.compile(
 # A paragraph that opens with the stamp: "Published February 24, 2020 Last updated … This article is …".
 _STAMP_OPENING = re.compile(r"^\W*(?:first\s+)?(?:published|posted)\b", re.I)
 _BYLINE = re.compile(r"(?:^|[\s|•·,/–—-])by\s+[A-Z@]|^by\b", re.I)
+_LONE_BY = re.compile(r"^\W*by\W*$", re.I)
+_NAME_WORDS = 4
 _TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?=\W|$)", re.I)
 _WEATHER = re.compile(r"^-?\d{1,3}([.,]\d)?\s*°?\s*[CF]\b|°", re.I)
 # An embedded post signs off with its author's handle and its own date: "— Jo Bloggs (@jbloggs) May 9, 2016".
@@ -121,7 +123,8 @@ def printed_candidates(blocks: PageLayout) -> tuple[list[Candidate], list[str], 
                 refuse(printed, printed.problem)
             elif (
                 block.kind in (HEADER, NAVIGATION) and not _labelled(blocks, index, before)
-                and not _BYLINE.search(block.text) and not _TIME.search(block.text[printed.end - block.start :])
+                and not _BYLINE.search(block.text) and not _after_split_byline(blocks, index)
+                and not _TIME.search(block.text[printed.end - block.start :])
                 and (chrome := _header_chrome(blocks, index))
             ):
                 refuse(printed, f"site header, next to “{chrome.text}” (the day the page was viewed)")
@@ -143,6 +146,16 @@ def printed_candidates(blocks: PageLayout) -> tuple[list[Candidate], list[str], 
 def _above(blocks: PageLayout, index: int, pattern: re.Pattern[str]) -> bool:
     """Whether the line above says what the date on this line is ("Joined", an embedded post's signature)."""
     return index > 0 and bool(pattern.search(blocks[index - 1].text))
+
+
+def _after_split_byline(blocks: PageLayout, index: int) -> bool:
+    """A byline cut over lines just above the date: "By" / "Jo Bloggs" / "|" / the date."""
+    for above in range(index - 1, max(index - 4, -1), -1):
+        if _LONE_BY.match(blocks[above].text):
+            return above < index - 1
+        if len(blocks[above].text.split()) > _NAME_WORDS:
+            return False
+    return False
 
 
 def _labelled(blocks: PageLayout, index: int, before: str) -> bool:
@@ -185,6 +198,11 @@ def _weigh(blocks: PageLayout, index: int, printed: PrintedDate, body_indexes: l
     if block.kind == DATELINE:
         confidence += 0.1
         reasons.append("a date line under the title")
+    if _UPDATED.match(block.text[printed.end - block.start :].lstrip(" \t(|,·•–—-")) or (
+        index + 1 < len(blocks) and _UPDATED.match(blocks[index + 1].text.lstrip(" \t(|,·•–—-"))
+    ):
+        confidence += 0.2
+        reasons.append("followed by its “updated” stamp")
     if block.kind == HEADER and printed.weekday is not None and len(reasons) <= 1:
         # "Thursday, November 9, 2023" alone in the header is how sites print the day of the visit.
         confidence -= 0.15
