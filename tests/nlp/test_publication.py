@@ -273,3 +273,18 @@ def test_a_byline_cut_over_lines_keeps_its_date_out_of_the_site_header(nlp):
     )
     result = detect_publication_date(nlp(page))
     assert (result.date, result.how) == (date(2031, 6, 2), "printed")
+
+
+def test_a_labelled_date_under_a_more_news_heading_after_the_story_is_another_storys(nlp):
+    story = (
+        "Rezoning vote splits Harlow Park\nBy\nMira Telford\nPublished Nov 8, 2031\nShare\n\n"
+        "The Harlow Park council approved the rezoning plan after a long debate, and residents of the east side said "
+        "they would appeal the decision before the regional planning board next month.\n\n"
+    )
+    others = (
+        "Bus depot to close for repairs\nThe city's main bus depot will close for three weeks of repairs.\n"
+        "By\nJonas Peel\nPublished Nov 9, 2031 at 5:01 a.m. ET\n"
+    )
+    result = detect_publication_date(nlp(story + "MORE news\n" + others))
+    assert (result.date, result.how) == (date(2031, 11, 8), "printed")
+    assert any("under “MORE news”" in reason for reason in result.rejected)

@@ -57,6 +57,12 @@ _DATELINE_OPENING = re.compile(
     r"(?:\((?P<agency>[A-Za-z][\w&. ]{0,30})\))?\s*[-–—:]"
 )
 _PARAGRAPH_WORDS = 30
+# The heading of a list of other stories after the story: "MORE news", "Related stories", "You may also like".
+_OTHER_STORIES_HEADING = re.compile(
+    r"^\W*(?:more (?:news|stories|from|on|in)\b|related\b|latest (?:news|stories)\b|most (?:read|popular|viewed)\b"
+    r"|recommended\b|you (?:may|might) also\b|read next\b|also read\b|see also\b|other stories\b)[^.!?]{0,40}$",
+    re.I,
+)
 # A caption names the moment a picture shows: a date followed by a description of it.
 _CAPTION_AFTER_DATE = 12
 
@@ -88,6 +94,8 @@ def printed_candidates(blocks: PageLayout) -> tuple[list[Candidate], list[str], 
     last_body = body_indexes[-1] if body_indexes else -1
 
     updates: list[Candidate] = []
+    listed: list[PrintedDate] = []
+    others_from = _other_stories_heading(blocks, _story_start(blocks, body_indexes))
 
     def refuse(printed: PrintedDate, reason: str) -> None:
         rejected.append(f"“{blocks[index].text}”: {reason}")
@@ -111,6 +119,9 @@ def printed_candidates(blocks: PageLayout) -> tuple[list[Candidate], list[str], 
                 refuse(printed, "an embedded post's own date")
             elif block.kind == RELATED or (index > last_body >= 0 and not _labelled(blocks, index, before)):
                 refuse(printed, "in a list of other stories")
+            elif others_from is not None and index > others_from:
+                refuse(printed, f"under “{blocks[others_from].text}”, after the story: another story's date")
+                listed.append(printed)
             elif _OTHER_LABEL.search(before) or (not before.strip() and _above(blocks, index, _OTHER_LABEL)):
                 refuse(printed, "labelled as the date of something else")
             elif _LEGAL.search(block.text):
@@ -137,10 +148,21 @@ def printed_candidates(blocks: PageLayout) -> tuple[list[Candidate], list[str], 
     if not any(c.printed.day is not None or c.needs_year for c in candidates) and updates:
         # A page that prints only when it was updated was published that day or before: the earliest stamp.
         candidates.append(min(updates, key=lambda c: c.printed.day or date.max))
-    # The story's text starts with its first full paragraph; lists of comments and other stories come after it.
+    story_start = _story_start(blocks, body_indexes)
+    return _without_lists_and_page_view_dates(candidates, rejected, refused_days, story_start, listed)
+
+
+def _story_start(blocks: PageLayout, body_indexes: list[int]) -> int:
+    """Where the story's text starts: its first full paragraph; lists of comments and other stories come after it."""
     paragraphs = [blocks[i] for i in body_indexes if len(blocks[i].text.split()) >= _PARAGRAPH_WORDS]
-    story_start = paragraphs[0].start if paragraphs else (blocks[body_indexes[0]].start if body_indexes else 0)
-    return _without_lists_and_page_view_dates(candidates, rejected, refused_days, story_start)
+    return paragraphs[0].start if paragraphs else (blocks[body_indexes[0]].start if body_indexes else 0)
+
+
+def _other_stories_heading(blocks: PageLayout, story_start: int) -> int | None:
+    """The index of a "More news" / "Related stories" heading after the story's first paragraph, if any."""
+    return next(
+        (i for i, b in enumerate(blocks) if b.start > story_start and _OTHER_STORIES_HEADING.match(b.text)), None
+    )
 
 
 def _above(blocks: PageLayout, index: int, pattern: re.Pattern[str]) -> bool:
@@ -210,15 +232,18 @@ def _weigh(blocks: PageLayout, index: int, printed: PrintedDate, body_indexes: l
 
 
 def _without_lists_and_page_view_dates(
-    candidates: list[Candidate], rejected: list[str], refused_days: list[tuple[int, date]], story_start: int
+    candidates: list[Candidate], rejected: list[str], refused_days: list[tuple[int, date]], story_start: int,
+    listed: list[PrintedDate],
 ) -> tuple[list[Candidate], list[str], list[tuple[int, date]]]:
     """Refuse dates of listed items and the day the page was viewed.
 
     Dates printed alike on other days after the story's text (comments, other stories, an archive) belong to
     the items of a list. A date with a weekday, later than a labelled or byline date and not itself one, is the
-    day the page was viewed.
+    day the page was viewed. `listed` are the dates refused under a heading of other stories: they count among
+    the dates printed alike.
     """
-    shapes = Counter((_shape(c.printed.text), c.printed.day) for c in candidates if c.printed.day is not None)
+    printed = [c.printed for c in candidates] + listed
+    shapes = Counter((_shape(p.text), p.day) for p in printed if p.day is not None)
     marked = [c for c in candidates if c.printed.day is not None and c.confidence >= 0.85]
     kept = []
     for candidate in candidates:
