@@ -288,3 +288,20 @@ def test_a_labelled_date_under_a_more_news_heading_after_the_story_is_another_st
     result = detect_publication_date(nlp(story + "MORE news\n" + others))
     assert (result.date, result.how) == (date(2031, 11, 8), "printed")
     assert any("under “MORE news”" in reason for reason in result.rejected)
+
+
+def test_a_yearless_byline_with_its_time_takes_the_year_of_the_pages_copyright_notice(nlp):
+    def page(byline: str) -> str:
+        return (
+            "Coalition wins in Kellwick\n\n" + byline + "\n\n"
+            "The governing coalition of Kellwick won a third term, its leader said at a rally in the capital.\n\n"
+            "In his September 2027 address to parliament he had promised lower taxes.\n\n"
+            "kellwickherald.example © 1996-2031 The Kellwick Herald\n"
+        )
+
+    timed = detect_publication_date(nlp(page("By Lena Ostrova March 18 at 12:22 PM")))
+    assert (timed.date, timed.how) == (date(2031, 3, 18), "printed")
+    assert "copyright notice (2031)" in timed.evidence
+    untimed = detect_publication_date(nlp(page("By Lena Ostrova March 18")))
+    assert untimed.date is None
+    assert "“March 18”" in untimed.evidence

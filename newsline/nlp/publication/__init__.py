@@ -59,7 +59,7 @@ def detect_publication_date(doc: Doc, layout: PageLayout | None = None) -> Publi
     month_days: list[str] = []
     for candidate in candidates:
         if candidate.needs_year:
-            day, reason = year_of(doc, clues, blocks, candidate.printed)
+            day, reason = year_of(doc, clues, blocks, candidate.printed, "time of day" in candidate.why)
             if day is None:
                 rejected.append(f"“{candidate.block.text}”: no year printed, and the article does not settle it: " + reason)
                 month_days.append(candidate.printed.text)

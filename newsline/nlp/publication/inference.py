@@ -88,13 +88,16 @@ _WEEKDAY_WINDOW = 5
 _RECENT_DAYS = 60
 
 
-def year_of(doc: Doc, clues: Clues, layout: PageLayout, printed: PrintedDate) -> tuple[date | None, str]:
+def year_of(
+    doc: Doc, clues: Clues, layout: PageLayout, printed: PrintedDate, with_time: bool = False
+) -> tuple[date | None, str]:
     """The year of a byline or dateline printed without one ("March 18 at 3:57 PM"), when the article settles it.
 
     Returns the day and what settled it, or None and why not. The evidence, in order: the same month and day
     printed with a year elsewhere on the page (a caption of the day's pictures); a printed weekday, which fixes
     the year among the five from the latest year the article names; the article's latest dated happening,
-    when it falls shortly before that month and day.
+    when it falls shortly before that month and day; for a byline with its time of day (`with_time`), the year
+    of the page's copyright notice: sites leave the year out of the stamps of the current year's stories.
     """
     month, day_of_month = _month_day(printed)
     others = {
@@ -107,8 +110,11 @@ def year_of(doc: Doc, clues: Clues, layout: PageLayout, printed: PrintedDate) ->
     past = _past_absolute_dates(doc, clues)
     latest = max((whole.start for _, whole in past), default=None)
     reference = latest.year if latest else max((y for y in clues.body_years), default=None)
-    if reference is None:
+    copyright_year = _copyright_year(layout) if with_time else None
+    if reference is None and copyright_year is None:
         return None, "it names no year"
+    if reference is None:
+        reference = copyright_year
     if printed.weekday is not None:
         window = range(reference, reference + _WEEKDAY_WINDOW)
         years = [y for y in window if _weekday(y, month, day_of_month) == printed.weekday]
@@ -120,7 +126,19 @@ def year_of(doc: Doc, clues: Clues, layout: PageLayout, printed: PrintedDate) ->
             candidate = _valid(year, month, day_of_month)
             if candidate is not None and 0 <= (candidate - latest).days <= _RECENT_DAYS:
                 return candidate, f"the article's latest dated happening ({latest.isoformat()}), shortly before"
+    if copyright_year is not None and (candidate := _valid(copyright_year, month, day_of_month)) is not None:
+        if latest is None or latest <= candidate:
+            return candidate, f"the page's copyright notice ({copyright_year}), the year the page was printed in"
     return None, f"its latest dated happening ({latest.isoformat() if latest else reference}) is not shortly before"
+
+
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\bcopyright\b)[^\n]{0,40}?(?:(?:19|20)\d\d\s*[-–]\s*)?\b((?:19|20)\d\d)\b", re.I)
+
+
+def _copyright_year(layout: PageLayout) -> int | None:
+    """The year of the page's copyright notice ("© 1996-2031 The Daily Example"), when all its notices agree."""
+    years = {int(m[1]) for block in layout for m in _COPYRIGHT_YEAR.finditer(block.text)}
+    return years.pop() if len(years) == 1 else None
 
 
 def _month_day(printed: PrintedDate) -> tuple[int, int]:
