@@ -187,8 +187,9 @@ class _SentenceEvents:
         self.quoted = _quoted_tokens(sent)
 
     def candidates(self) -> list[EventCandidate]:
-        if len(self.quoted) > _QUOTED_SHARE_LIMIT * len([t for t in self.sent if not t.is_punct and not t.is_space]):
-            return []
+        words = [t for t in self.sent if not t.is_punct and not t.is_space]
+        if len(self.quoted) > _QUOTED_SHARE_LIMIT * len(words):
+            return self._dated_statements()
         doc = self.sent.doc
         anchored: dict[int, tuple[Token, str, Timex]] = {}
         timex_tokens: set[int] = set()
@@ -212,6 +213,25 @@ class _SentenceEvents:
         if root is not None and root.i not in anchored and self._reports_news(root, anchored):
             found.append(self._candidate(root, "clause", None, omit))
         return [c for c in found if c is not None]
+
+    def _dated_statements(self) -> list[EventCandidate]:
+        """A sentence that is mostly a quote yields only the dated saying of it: in " '...,' Ms Ortega said on
+        Monday" the happening is that she said it then; what the quote says is hers, not the news's."""
+        doc = self.sent.doc
+        found = []
+        for timex in self.timexes:
+            span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if span is None or any(t.i in self.quoted for t in span):
+                continue
+            anchor, kind = _anchor_of(span)
+            if kind != "clause" or anchor.i in self.quoted or anchor.lemma_ not in _REPORTING_LEMMAS:
+                continue
+            outside = set(range(self.sent.start)) | set(range(self.sent.end, len(doc))) | self._dateline_tokens()
+            # What was said, quoted or not, stays out of the headline: "Ortega tells the council", not half a quote.
+            said = {i for c in anchor.children if c.dep_ == "ccomp" for i in _subtree_ids(c)}
+            skip = {t.i for t in span} | outside | self.quoted | said
+            found.append(self._candidate(anchor, kind, timex, Omissions(frozenset(skip), frozenset(title_tokens(doc)))))
+        return [c for c in found if c is not None][:1]
 
     def _dateline_tokens(self) -> set[int]:
         """ "LIMA, Feb. 10 (Reuters) -": the place, date and agency of a dateline, up to its dash."""

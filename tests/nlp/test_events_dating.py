@@ -238,3 +238,17 @@ def test_site_legal_lines_and_quoted_headlines_of_other_stories_yield_no_events(
 def test_a_story_about_a_privacy_policy_is_still_news(nlp):
     (event,) = events_found(nlp, "The Varna telecom firm Orlan changed its privacy policy on Monday.")
     assert "privacy policy" in event.headline
+
+
+def test_a_sentence_that_is_mostly_a_quote_yields_only_the_dated_saying_of_it(nlp):
+    text = (
+        '"We will not sign this deal, whatever Brussels offers us, and we will not change our minds," '
+        "Prime Minister Ivo Radev told reporters in Sofia on Tuesday."
+    )
+    (event,) = events_found(nlp, text)
+    assert (event.headline, event.timex.value) == ("Ivo Radev tells reporters in Sofia", "2021-03-09")
+
+
+def test_a_mostly_quoted_sentence_with_nothing_but_the_saying_yields_nothing(nlp):
+    text = '"We call the ministry every day, and nobody ever answers our calls," one angry Bulgarian farmer said last week.'
+    assert events_found(nlp, text) == []
