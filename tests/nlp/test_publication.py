@@ -305,3 +305,21 @@ def test_a_yearless_byline_with_its_time_takes_the_year_of_the_pages_copyright_n
     untimed = detect_publication_date(nlp(page("By Lena Ostrova March 18")))
     assert untimed.date is None
     assert "“March 18”" in untimed.evidence
+
+
+def test_a_numeric_date_readable_both_ways_is_read_the_way_that_follows_the_pages_pictures(nlp):
+    def page(caption_day: str) -> str:
+        return (
+            "Students isolate in Marrowby halls\n02/10/2031\nShare\n\n"
+            "Hundreds of students at Marrowby University were told to isolate in their halls after new cases, "
+            "the university said in a statement to parents and staff.\n\n"
+            f"A student looks out of a window of the halls in Marrowby on {caption_day}. "
+            "(Photo: Tam Orrin/Marrowby News)\n\n"
+            "The student union said food parcels would be delivered to every room.\n"
+        )
+
+    after_caption = detect_publication_date(nlp(page("Sept. 29, 2031")))
+    assert (after_caption.date, after_caption.how) == (date(2031, 10, 2), "printed")
+    assert "read day first" in after_caption.evidence
+    # A picture of a day that neither reading follows closely leaves the order open: no date.
+    assert detect_publication_date(nlp(page("May 3, 2031"))).date is None

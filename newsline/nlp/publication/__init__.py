@@ -66,7 +66,7 @@ def detect_publication_date(doc: Doc, layout: PageLayout | None = None) -> Publi
                 continue
             candidate = replace(
                 candidate, printed=replace(candidate.printed, day=day), confidence=candidate.confidence - 0.1,
-                why=f"{candidate.why}; the year from {reason}",
+                settled_by=f"the year from {reason}",
             )
         day = candidate.printed.day
         assert day is not None
@@ -82,10 +82,11 @@ def detect_publication_date(doc: Doc, layout: PageLayout | None = None) -> Publi
         assert best.printed.day is not None
         evidence = best.block.text
         support = [f.note for f in findings if not f.contradicts]
+        notes = [f"{best.why}; {best.settled_by}"] if best.settled_by else []
         if best.confidence < 0.85 and support:
-            evidence += " (consistent with the article: " + "; ".join(support[:2]) + ")"
-        elif "year from" in best.why:
-            evidence += f" ({best.why})"
+            notes.append("consistent with the article: " + "; ".join(support[:2]))
+        if notes:
+            evidence += " (" + "; ".join(notes) + ")"
         confidence = round(max(min(confidence, 0.95), 0.3), 2)
         return PublicationDate(best.printed.day, "day", PublishedHow.PRINTED, evidence, confidence, tuple(rejected))
     hint = infer_publication_date(doc, clues)

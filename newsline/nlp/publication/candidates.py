@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
 from datetime import date
 
 from ..layout import (
@@ -57,6 +58,9 @@ _DATELINE_OPENING = re.compile(
     r"(?:\((?P<agency>[A-Za-z][\w&. ]{0,30})\))?\s*[-–—:]"
 )
 _PARAGRAPH_WORDS = 30
+_TWO_WAY_NUMERIC = re.compile(r"^(?P<first>\d{1,2})[/.-](?P<second>\d{1,2})[/.-](?P<year>\d{4})$")
+#: A numeric date readable both ways is read as the day this soon after the latest day the page prints.
+_SOON_AFTER = timedelta(days=14)
 # The heading of a list of other stories after the story: "MORE news", "Related stories", "You may also like".
 _OTHER_STORIES_HEADING = re.compile(
     r"^\W*(?:more (?:news|stories|from|on|in)\b|related\b|latest (?:news|stories)\b|most (?:read|popular|viewed)\b"
@@ -73,6 +77,8 @@ class Candidate:
     block: Block
     confidence: float
     why: str
+    #: How the year or the order of a date printed without them was settled.
+    settled_by: str = ""
 
     @property
     def needs_year(self) -> bool:
@@ -131,7 +137,12 @@ def printed_candidates(blocks: PageLayout) -> tuple[list[Candidate], list[str], 
             elif block.kind == CAPTION or _is_caption(block.text, printed, block.start):
                 refuse(printed, "a photo caption (when the picture was taken)")
             elif printed.day is None and printed.has_year:
-                refuse(printed, printed.problem)
+                if (read := _read_by_the_page(blocks, printed)) is None:
+                    refuse(printed, printed.problem)
+                    continue
+                day, why = read
+                confidence, weighed = _weigh(blocks, index, printed, body_indexes)
+                candidates.append(Candidate(replace(printed, day=day), block, confidence - 0.1, weighed, why))
             elif (
                 block.kind in (HEADER, NAVIGATION) and not _labelled(blocks, index, before)
                 and not _BYLINE.search(block.text) and not _after_split_byline(blocks, index)
@@ -163,6 +174,31 @@ def _other_stories_heading(blocks: PageLayout, story_start: int) -> int | None:
     return next(
         (i for i, b in enumerate(blocks) if b.start > story_start and _OTHER_STORIES_HEADING.match(b.text)), None
     )
+
+
+def _read_by_the_page(blocks: PageLayout, printed: PrintedDate) -> tuple[date, str] | None:
+    """A numeric date readable both ways ("02/10/2020"), read the one way that follows the latest day the page
+    prints for its story (its pictures' captions, an embedded post) within days, when the other way comes before
+    that day: a page does not show what happened after it was published."""
+    m = _TWO_WAY_NUMERIC.match(printed.text)
+    if m is None:
+        return None
+    first, second, year = int(m["first"]), int(m["second"]), int(m["year"])
+    if first == second:
+        return None
+    days = [
+        d.day for block in blocks if block.kind not in (RELATED, NAVIGATION) and not _LEGAL.search(block.text)
+        for d in printed_dates(block.text, block.start) if d.day is not None and d.start != printed.start
+    ]
+    if not days:
+        return None
+    latest = max(days)
+    readings = {"day first": date(year, second, first), "month first": date(year, first, second)}
+    settled = [(order, day) for order, day in readings.items() if timedelta(0) <= day - latest <= _SOON_AFTER]
+    if len(settled) != 1 or any(other >= latest for other in readings.values() if other != settled[0][1]):
+        return None
+    order, day = settled[0]
+    return day, f"read {order}: the page's latest date for its story ({latest.isoformat()}) is shortly before"
 
 
 def _above(blocks: PageLayout, index: int, pattern: re.Pattern[str]) -> bool:
