@@ -38,6 +38,12 @@ DIRECTIONS = [
     ("The talks will resume on Monday.", "Monday", THURSDAY, "2017-02-20", "future"),
     ("The talks are scheduled to resume on Friday.", "Friday", THURSDAY, "2017-02-17", "future"),
     ("Talks resumed last Monday.", "last Monday", THURSDAY, "2017-02-13", "past"),
+    # a future seen from the past ("would") does not move a weekday ahead
+    (
+        "The poll results suggest that most voters back Premier Lukas Berg's hard line on the talks and his vow on "
+        "Monday that there would be no new tax as long as he is premier.",
+        "Monday", THURSDAY, "2017-02-13", "",
+    ),
     ("Talks resume next Thursday.", "next Thursday", THURSDAY, "2017-02-23", "future"),
     # words right before the date that settle its direction whatever the verb
     ("Inspectors had been allowed to work there since Jan. 13.", "Jan. 13", date(2017, 3, 6), "2017-01-13", "past"),

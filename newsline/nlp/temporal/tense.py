@@ -59,7 +59,7 @@ def sentence_direction(doc: Doc, start: int, end: int, cautious: bool = False) -
         return found
     if last in ("until", "till"):
         return FUTURE
-    return _sentence_fallback(span.sent)
+    return _sentence_fallback(span.sent, cautious)
 
 
 def _words_before(span: Span, count: int) -> str:
@@ -119,10 +119,13 @@ def _verb_direction(verb: Token, depth: int, cautious: bool = False) -> str:
     return ""
 
 
-def _sentence_fallback(sent: Span) -> str:
+def _sentence_fallback(sent: Span, cautious: bool = False) -> str:
     future = past = 0
     for token in sent:
         lower = token.lower_
+        if cautious and lower in ("would", "'d"):
+            # "his vow on Monday that there would be no deal": a future seen from the past says nothing of a weekday.
+            continue
         if token.tag_ == "MD" and lower in _FUTURE_AUXILIARIES:
             future += 1
         elif lower in _FUTURE_WORDS:
