@@ -92,7 +92,7 @@ def _direct_anchor(timex: Span) -> tuple[Token, str]:
         if head.i in range(timex.start, timex.end):
             token = head
             continue
-        if head.pos_ == "ADP":
+        if head.pos_ == "ADP" or _participle_as_preposition(head):
             came_by_preposition = True
             token = head
             continue
@@ -105,6 +105,18 @@ def _direct_anchor(timex: Span) -> tuple[Token, str]:
         came_by_preposition = False
         token = head
     return token, "clause"
+
+
+_SPAN_PARTICIPLES = frozenset({"begin", "start", "end", "commence"})
+
+
+def _participle_as_preposition(token: Token) -> bool:
+    """ "phased in over two years beginning in January", "starting on Monday": the date is the clause's it hangs on."""
+    if token.tag_ != "VBG" or token.dep_ not in ("prep", "advcl"):
+        return False
+    return token.dep_ == "prep" or token.lemma_ in _SPAN_PARTICIPLES and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in token.children
+    )
 
 
 def _event_noun_before(timex: Span) -> Token | None:

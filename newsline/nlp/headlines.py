@@ -364,9 +364,14 @@ def _is_circumstance(child: Token, omit: Omissions) -> bool:
         # "resigned as adviser" is the happening; "as part of a trip" is a circumstance.
         objects = [c for c in child.children if c.dep_ == "pobj"]
         return not objects or any(o.lemma_ in ("part", "result", "well", "such", "sign", "way") for o in objects)
-    # A preposition whose object is the skipped date expression ("on Thursday").
-    objects = [c for c in child.children if c.dep_ == "pobj"]
-    return child.dep_ == "prep" and bool(objects) and all(o.i in omit.skip for o in objects)
+    # A preposition whose object is the skipped date expression ("on Thursday"), or that only leads to one
+    # ("beginning in January").
+    objects = [c for c in child.children if c.dep_ in ("pobj", "prep")]
+    return (
+        child.dep_ == "prep"
+        and bool(objects)
+        and all(o.i in omit.skip or o.dep_ == "prep" and _is_circumstance(o, omit) for o in objects)
+    )
 
 
 def _render_phrase(

@@ -252,3 +252,9 @@ def test_a_sentence_that_is_mostly_a_quote_yields_only_the_dated_saying_of_it(nl
 def test_a_mostly_quoted_sentence_with_nothing_but_the_saying_yields_nothing(nlp):
     text = '"We call the ministry every day, and nobody ever answers our calls," one angry Bulgarian farmer said last week.'
     assert events_found(nlp, text) == []
+
+
+def test_beginning_in_a_month_dates_the_clause_it_hangs_on(nlp):
+    text = "New limits on fishing will be phased in over two years starting in January 2022, the council said."
+    (event,) = events_found(nlp, text)
+    assert (event.headline, event.timex.value) == ("New limits on fishing to be phased in over two years", "2022-01")
