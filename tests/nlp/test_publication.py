@@ -323,3 +323,15 @@ def test_a_numeric_date_readable_both_ways_is_read_the_way_that_follows_the_page
     assert "read day first" in after_caption.evidence
     # A picture of a day that neither reading follows closely leaves the order open: no date.
     assert detect_publication_date(nlp(page("May 3, 2031"))).date is None
+
+
+def test_a_blog_posts_date_heading_counts_when_its_footer_gives_only_the_time(nlp):
+    post = (
+        "Pebble Notes\nSaturday, April 5, 2031\nMy new greenhouse\n\n"
+        "The greenhouse behind the Vell cottage is finally finished, and the first tomato seedlings went in today.\n\n"
+    )
+    signed = detect_publication_date(nlp(post + "Posted by\nRuna Vell\nat\n7:40 PM\nNo comments:\n"))
+    assert (signed.date, signed.how) == (date(2031, 4, 5), "printed")
+    unsigned = detect_publication_date(nlp(post + "No comments:\n"))
+    assert unsigned.date is None
+    assert any("site header" in reason for reason in unsigned.rejected)

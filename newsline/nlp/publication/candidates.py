@@ -43,6 +43,8 @@ _OTHER_LABEL = re.compile(
 # A paragraph that opens with the stamp: "Published February 24, 2020 Last updated … This article is …".
 _STAMP_OPENING = re.compile(r"^\W*(?:first\s+)?(?:published|posted)\b", re.I)
 _BYLINE = re.compile(r"(?:^|[\s|•·,/–—-])by\s+[A-Z@]|^by\b", re.I)
+_POSTED_BY = re.compile(r"^\W*posted by\b", re.I)
+_FOOTER_LINES = 4
 _LONE_BY = re.compile(r"^\W*by\W*$", re.I)
 _NAME_WORDS = 4
 _TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?=\W|$)", re.I)
@@ -102,6 +104,7 @@ def printed_candidates(blocks: PageLayout) -> tuple[list[Candidate], list[str], 
     updates: list[Candidate] = []
     listed: list[PrintedDate] = []
     others_from = _other_stories_heading(blocks, _story_start(blocks, body_indexes))
+    footer_time = _post_footer_with_time_only(blocks)
 
     def refuse(printed: PrintedDate, reason: str) -> None:
         rejected.append(f"“{blocks[index].text}”: {reason}")
@@ -145,7 +148,7 @@ def printed_candidates(blocks: PageLayout) -> tuple[list[Candidate], list[str], 
                 candidates.append(Candidate(replace(printed, day=day), block, confidence - 0.1, weighed, why))
             elif (
                 block.kind in (HEADER, NAVIGATION) and not _labelled(blocks, index, before)
-                and not _BYLINE.search(block.text) and not _after_split_byline(blocks, index)
+                and not _BYLINE.search(block.text) and not _after_split_byline(blocks, index) and not footer_time
                 and not _TIME.search(block.text[printed.end - block.start :])
                 and (chrome := _header_chrome(blocks, index))
             ):
@@ -213,6 +216,15 @@ def _after_split_byline(blocks: PageLayout, index: int) -> bool:
             return above < index - 1
         if len(blocks[above].text.split()) > _NAME_WORDS:
             return False
+    return False
+
+
+def _post_footer_with_time_only(blocks: PageLayout) -> bool:
+    """A blog post signed "Posted by Jo Bloggs at 9:05 PM" with no date: the date heading the post is its day."""
+    for index, block in enumerate(blocks):
+        if _POSTED_BY.match(block.text):
+            footer = " ".join(b.text for b in blocks[index : index + _FOOTER_LINES])
+            return bool(_TIME.search(footer)) and not printed_dates(footer)
     return False
 
 
