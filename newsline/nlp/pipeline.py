@@ -209,7 +209,8 @@ def analyze_article(
     started = time.perf_counter()
     doc = doc if doc is not None else parse(article.text, nlp)
     parsed = time.perf_counter()
-    layout = layout if layout is not None else page_layout(doc.text)
+    # The article's own text, not `doc.text`: spaCy joins that string again from every token on each access.
+    layout = layout if layout is not None else page_layout(article.text)
     publication = item.publication
     if publication is None and article.published:
         publication = PublicationDate(article.published, "day", PublishedHow.FRONT_MATTER, "front matter 'published'", 1.0)
@@ -380,10 +381,12 @@ def _corroborate(
 ) -> None:
     """Date articles that print no reliable day from other articles reporting the same happenings.
 
-    A second round lets an article dated in the first corroborate the rest. `parsed` holds the documents of the
-    articles without a reliable day, as bytes: each is restored (not parsed again) when its turn comes.
+    A second round lets an article dated in the first corroborate the rest (when the first changed nothing, it
+    would find what the first found). `parsed` holds the documents of the articles without a reliable day, as
+    bytes: each is restored (not parsed again) when its turn comes.
     """
     for _round in range(2):
+        changed = 0
         reports = list(known)
         for analysis in analyses.values():
             reports += analysis.reports
@@ -393,16 +396,20 @@ def _corroborate(
             others = [report for report in reports if report.source_label != analysis.label]
             try:
                 doc = Doc(nlp.vocab).from_bytes(parsed[name])
-                layout = page_layout(doc.text)
+                layout = page_layout(inputs[name].article.text)
                 publication = corroborate_publication(doc, others, analysis.publication, layout)
                 if publication != analysis.publication:
                     progress(f"dated      {name}: {publication.how} {publication.value}")
                     item = ArticleInput(name, inputs[name].article, publication)
                     analyses[name] = analyze_article(item, nlp, doc, layout)
+                    changed += 1
             except Exception as error:  # the article keeps the date it had; the others carry on
                 failures.append(ArticleFailure(name, "corroboration: " + describe(error)))
                 progress(f"failed     {name}: corroboration: {describe(error)}")
                 del analyses[name]
+                changed += 1
+        if not changed:
+            return
 
 
 def features_of(candidate: EventCandidate, date: DateRange | None) -> EventFeatures:

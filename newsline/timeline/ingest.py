@@ -344,14 +344,19 @@ def store_mentions(source: Source, analysis: ArticleAnalysis) -> tuple[int, int]
         mention = existing.get(key) or Mention(source=source, key=key)
         fill_mention(mention, candidate, source)
         mention_actors = [actors.resolve(actor_mention) for actor_mention in candidate.actors]
-        if mention.pk is None:
+        new = mention.pk is None
+        if new:
             event = matching_event(mention, mention_actors)
             if event is None:
                 event = Event.objects.create(headline=mention.headline[:300], summary=candidate.summary)
                 events_created += 1
             mention.event = event
         mention.save()
-        mention.actors.set({actor.pk for actor in mention_actors})
+        actor_ids = {actor.pk for actor in mention_actors}
+        if new:  # no actors to read and compare first
+            mention.actors.add(*actor_ids)
+        else:
+            mention.actors.set(actor_ids)
         touched.add(mention.event_id)
     for key, mention in existing.items():
         if key not in seen:
