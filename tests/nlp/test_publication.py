@@ -335,3 +335,16 @@ def test_a_blog_posts_date_heading_counts_when_its_footer_gives_only_the_time(nl
     unsigned = detect_publication_date(nlp(post + "No comments:\n"))
     assert unsigned.date is None
     assert any("site header" in reason for reason in unsigned.rejected)
+
+
+def test_a_line_of_only_a_day_first_date_with_a_two_digit_year_is_a_date(nlp):
+    def page(stamp: str) -> str:
+        return (
+            "Hollin Institute\nDebate\nIn the media\n" + stamp + "\nWhat is next for the commission?\n\n"
+            "Professor Ida Varn talked on the radio about the challenges ahead for the new commission.\n\n"
+            "After vetoing two candidates in November, the parliament confirmed the commission of Tomas Reel.\n"
+        )
+
+    result = detect_publication_date(nlp(page("02.12.29")))
+    assert (result.date, result.how) == (date(2029, 12, 2), "printed")
+    assert detect_publication_date(nlp(page("Release 02.12.29"))).date is None

@@ -60,6 +60,7 @@ _DATELINE_OPENING = re.compile(
     r"(?:\((?P<agency>[A-Za-z][\w&. ]{0,30})\))?\s*[-–—:]"
 )
 _PARAGRAPH_WORDS = 30
+_TWO_DIGIT_YEAR = re.compile(r"^\s*(?P<date>(?P<day>\d{2})\.(?P<month>\d{2})\.(?P<year>\d{2}))\s*$")
 _TWO_WAY_NUMERIC = re.compile(r"^(?P<first>\d{1,2})[/.-](?P<second>\d{1,2})[/.-](?P<year>\d{4})$")
 #: A numeric date readable both ways is read as the day this soon after the latest day the page prints.
 _SOON_AFTER = timedelta(days=14)
@@ -118,7 +119,7 @@ def printed_candidates(blocks: PageLayout) -> tuple[list[Candidate], list[str], 
             if (opening := _dateline_opening(blocks, index, body_indexes)) is not None:
                 candidates.append(opening)
             continue
-        for printed in printed_dates(block.text, block.start, order):
+        for printed in printed_dates(block.text, block.start, order) or _two_digit_year_date(block):
             before = block.text[: printed.start - block.start]
             if _UPDATED.search(before):
                 refuse(printed, "an “updated” stamp, not the first publication")
@@ -177,6 +178,18 @@ def _other_stories_heading(blocks: PageLayout, story_start: int) -> int | None:
     return next(
         (i for i, b in enumerate(blocks) if b.start > story_start and _OTHER_STORIES_HEADING.match(b.text)), None
     )
+
+
+def _two_digit_year_date(block: Block) -> list[PrintedDate]:
+    """A line that is only a day-first date with dots and a two-digit year, as European sites print it: "02.12.19"."""
+    m = _TWO_DIGIT_YEAR.match(block.text)
+    if m is None:
+        return []
+    try:
+        day = date(2000 + int(m["year"]), int(m["month"]), int(m["day"]))
+    except ValueError:
+        return []
+    return [PrintedDate(block.start + m.start("date"), block.start + m.end("date"), m["date"], day, True, None)]
 
 
 def _read_by_the_page(blocks: PageLayout, printed: PrintedDate) -> tuple[date, str] | None:
