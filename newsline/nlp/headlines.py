@@ -319,7 +319,11 @@ def subject_of(verb: Token) -> Token | None:
         if current.dep_ in ("conj", "xcomp", "advcl", "acomp") and current.head != current:
             current = current.head
         elif current.dep_ in ("relcl", "acl") and current.head != current:
-            return current.head
+            noun = current.head
+            if noun.like_num and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+                # "the all-time high of $816,720 reached in February": the high was reached, not the figure.
+                return noun.head.head
+            return noun
         else:
             return None
     return None

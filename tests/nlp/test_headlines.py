@@ -271,3 +271,10 @@ def test_a_skipped_stamp_parsed_as_a_second_subject_gives_way_to_the_real_one(nl
     stamp = frozenset(t.i for t in doc if t.i <= next(t.i for t in doc if t.text == "--"))
     were = next(t for t in doc if t.text == "were")
     assert clause_headline(were, Omissions(skip=stamp)).text == "Harbour police are at the Marlowe Hotel"
+
+
+def test_a_figure_reached_is_told_by_what_it_is_a_figure_of(nlp):
+    doc = nlp("Sales are down by 12 per cent from the all-time high of $48,300 reached in May.")
+    reached = next(t for t in doc if t.text == "reached")
+    may = frozenset(t.i for t in doc if t.text == "May")
+    assert clause_headline(reached, Omissions(skip=may)).text == "All time high of $48,300 reached"

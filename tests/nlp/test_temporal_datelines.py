@@ -62,3 +62,23 @@ def test_a_time_stamp_opening_an_update_is_no_happening_and_moves_no_weekday(nlp
     events = extract_events(nlp(text), find_timexes(nlp(text), MONDAY))
     assert [e.timex.value for e in events if e.timex] == ["2022-05-16TMO"]
     assert all("PM" not in e.headline for e in events)
+
+
+UPDATED_STORY = """May 13, 2022, 9:00 PM UTC / Updated May 14, 2022, 11:30 AM UTC
+
+LUSAKA, Zambia — Parliament rejected the budget on Saturday after a night of talks.
+Earlier on Thursday, finance minister Ruth Banda had warned of cuts.
+"""
+
+
+def test_a_weekday_naming_the_day_of_an_update_days_after_publication_is_that_day(nlp):
+    friday = date(2022, 5, 13)
+    found = {t.text: t.value for t in find_timexes(nlp(UPDATED_STORY), friday)}
+    assert found["Saturday"] == "2022-05-14"
+    assert found["Earlier on Thursday"] == "2022-05-12"
+
+
+def test_without_an_update_a_past_weekday_is_the_one_before_publication(nlp):
+    text = UPDATED_STORY.replace(" / Updated May 14, 2022, 11:30 AM UTC", "")
+    found = {t.text: t.value for t in find_timexes(nlp(text), date(2022, 5, 13))}
+    assert found["Saturday"] == "2022-05-07"

@@ -47,6 +47,11 @@ def find_timexes(doc: Doc | str, anchor: date | None = None) -> list[Timex]:
             continue
         if reading is None:
             continue
+        if anchor is not None and _UPDATED_BEFORE.search(text[max(mention.start - 20, 0) : mention.start]):
+            updated = reading.range
+            if updated is not None and updated.precision == "day" and anchor < updated.start <= anchor + DATELINE_LAG:
+                # "Dec. 6 / Updated Dec. 7": the text as it reads now was written on the 7th.
+                resolver.updated = updated.start
         if _is_update_stamp(text, mention.start, mention.end):
             # "4:15 PM ET -- Police said ...": when an update was written, not a happening, and no day to count from.
             reading = replace(reading, dateline=True)
@@ -68,6 +73,7 @@ _DATELINE_PLACE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,[ \t]*[A
 _DATELINE_END = re.compile(r"^[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[-—–:]")
 
 
+_UPDATED_BEFORE = re.compile(r"\bupdated:?[ \t]*(?:on[ \t]+)?$", re.IGNORECASE)
 _UPDATE_STAMP_START = re.compile(r"(?:^|\n)[ \t]*(?:(?:update|updated)\b[ \t:]*)?$", re.IGNORECASE)
 _UPDATE_STAMP_END = re.compile(r"^[ \t]*(?:[A-Z]{1,4}T\b)?[ \t]*(?:--|[—–])")
 

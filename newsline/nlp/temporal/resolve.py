@@ -51,6 +51,8 @@ class Resolver(CalendarReadings, OffsetReadings):
         self.reference: Reference | None = None
         # The dates of the text named to the month or finer, for "a month later" after a mere year.
         self.fine_references: list[Reference] = []
+        # The day the page says its story was last updated, when that is within days of the publication date.
+        self.updated: date | None = None
         self.reported_quarter: date | None = None
 
     def resolve(self, mention: Mention) -> Reading | None:
@@ -302,6 +304,11 @@ class Resolver(CalendarReadings, OffsetReadings):
                 def compute(anchor: date) -> str:
                     return (anchor + timedelta(days=(weekday - anchor.weekday()) % 7)).isoformat()
                 rule = f"weekday: the first {name} on or after the publication date (the sentence looks ahead)"
+            elif self.updated is not None and self.updated.weekday() == weekday:
+                updated = self.updated
+                def compute(anchor: date) -> str:
+                    return updated.isoformat()
+                rule = f"weekday: the day the story was last updated, a {name}"
             else:
                 def compute(anchor: date) -> str:
                     return (anchor - timedelta(days=(anchor.weekday() - weekday) % 7)).isoformat()
