@@ -121,13 +121,16 @@ def extract_events(doc: Doc, timexes: list[Timex], layout: PageLayout | None = N
     datelines = [t for t in timexes if t.dateline]
     events: list[EventCandidate] = []
     last_person: ActorMention | None = None
+    last_thing = ""
     for index, sent in enumerate(body):
         position = index / max(len(body), 1)
         found = _SentenceEvents(
-            sent, [t for t in usable if sent.start_char <= t.start < sent.end_char], last_person, position, datelines
+            sent, [t for t in usable if sent.start_char <= t.start < sent.end_char], last_person, position, datelines,
+            last_thing,
         )
         events.extend(found.candidates())
         last_person = found.last_person() or last_person
+        last_thing = found.last_thing() or (last_thing if found.continues_it() else "")
     return events
 
 
@@ -177,8 +180,10 @@ class _SentenceEvents:
         last_person: ActorMention | None,
         position: float,
         datelines: Sequence[Timex] = (),
+        previous_thing: str = "",
     ):
         self.sent = sent
+        self.previous_thing = previous_thing
         self.datelines = datelines
         self.timexes = timexes
         self.previous_person = last_person
@@ -245,11 +250,13 @@ class _SentenceEvents:
     def _candidate(self, anchor: Token, kind: str, timex: Timex | None, omit: Omissions) -> EventCandidate | None:
         pronoun = self._pronoun_subject(anchor) if kind == "clause" else None
         referent = self._referent(pronoun) if pronoun is not None else None
+        thing = ""
         if kind == "noun":
             headline = noun_headline(anchor, omit)
             region = _noun_region(anchor)
         else:
-            headline = clause_headline(anchor, omit, referent.name if referent is not None else "")
+            thing = self._thing_for_it(anchor) if pronoun is None else ""
+            headline = clause_headline(anchor, omit, referent.name if referent is not None else thing)
             region = _clause_region(anchor)
         text = _clean_headline(headline.text)
         if len(text.split()) < 2 and timex is not None and kind == "clause":
@@ -277,7 +284,7 @@ class _SentenceEvents:
             and not _names_a_happening(anchor, kind)
             and not (
                 timex is not None
-                and (anchor.lemma_ in _NEWS_VERBS or _someone_acts(anchor) or _someone_was_there(anchor))
+                and (anchor.lemma_ in _NEWS_VERBS or _someone_acts(anchor) or _someone_was_there(anchor) or thing)
             )
         ):
             # Nobody named acts, nothing happens: background ("ties have plunged"), not a timeline entry.
@@ -373,6 +380,24 @@ class _SentenceEvents:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return subject if subject is not None and subject.lower_ in ("he", "she") else None
 
+    def _thing_for_it(self, verb: Token) -> str:
+        """What "it" stands for as the subject of a passive ("it was taken from her room"): the last thing that was
+        the subject of a clause before it, in this sentence or the one before."""
+        pronoun = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ == "it"), None)
+        if pronoun is None:
+            return ""
+        earlier = [t for t in self.sent if t.i < pronoun.i and _is_thing_subject(t)]
+        return _thing_name(earlier[-1]) if earlier else self.previous_thing
+
+    def last_thing(self) -> str:
+        """The last thing this sentence makes the subject of a clause, for "it" in the next one."""
+        things = [t for t in self.sent if _is_thing_subject(t)]
+        return _thing_name(things[-1]) if things else ""
+
+    def continues_it(self) -> bool:
+        """Whether "it" is a subject here: "The dress is made of pearls. It's valued at $150,000." keeps the dress."""
+        return any(t.lower_ == "it" and t.dep_ in ("nsubj", "nsubjpass") for t in self.sent)
+
     def last_person(self) -> ActorMention | None:
         """The person this sentence is about, for "he"/"she" in the next one."""
         people = [a for a in self.actors if a.kind == "person"]
@@ -429,6 +454,23 @@ def _someone_acts(verb: Token) -> bool:
         return False
     subject = _named_subject(verb)
     return subject is not None and subject.pos_ in ("NOUN", "PROPN") and subject.lower_ not in _VAGUE_SUBJECTS
+
+
+def _is_thing_subject(token: Token) -> bool:
+    """A singular common noun that is the subject of a main or reported clause: "the dress was taken", "the bridge
+    reopened"; not of a circumstance ("after a crack was found")."""
+    return (
+        token.dep_ in ("nsubj", "nsubjpass")
+        and token.tag_ == "NN"
+        and not token.ent_type_
+        and token.head.dep_ not in ("advcl", "relcl", "acl")
+    )
+
+
+def _thing_name(noun: Token) -> str:
+    """The noun with the nouns compounded before it: "the now-famous Oscar dress" -> "Oscar dress"."""
+    compounds = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ in ("NOUN", "PROPN")]
+    return " ".join([c.text for c in compounds] + [noun.text])
 
 
 def _someone_was_there(verb: Token) -> bool:

@@ -258,3 +258,28 @@ def test_beginning_in_a_month_dates_the_clause_it_hangs_on(nlp):
     text = "New limits on fishing will be phased in over two years starting in January 2022, the council said."
     (event,) = events_found(nlp, text)
     assert (event.headline, event.timex.value) == ("New limits on fishing to be phased in over two years", "2022-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        ("The Varna bridge closed in 2019 after a crack was found. It was reopened on Monday.", "Varna bridge reopened"),
+        (
+            "The ministry said the audit report was flawed. It was published on Tuesday, months late.",
+            "Audit report published",
+        ),
+        (
+            "Police say the painting was taken from the Halden museum. It is worth $2 million. "
+            "Staff told police it was stolen on Tuesday.",
+            "Painting is stolen",
+        ),
+    ],
+)
+def test_it_as_the_subject_of_a_passive_is_the_thing_last_made_a_subject(nlp, text, headline):
+    dated = [e for e in events_found(nlp, text) if e.timex is not None and e.timex.value.startswith("2021-03")]
+    assert [e.headline for e in dated] == [headline]
+
+
+def test_it_is_not_resolved_across_a_sentence_about_something_else(nlp):
+    text = "The Varna bridge closed in 2019. Engineers from Oslo arrived. It was reopened on Monday."
+    assert [e for e in events_found(nlp, text) if e.timex is not None and e.timex.value == "2021-03-08"] == []
