@@ -93,7 +93,8 @@ def printed_candidates(blocks: PageLayout) -> tuple[list[Candidate], list[str], 
     """Printed dates that could be the publication date, and the ones refused on sight with the reason.
 
     Candidates without a year (`needs_year`) are bylines or datelines whose year the article must supply.
-    The third item pairs each refused date that has a day with the index of its reason.
+    The third item pairs each refused date that has a day with the index of its reason, leaving out the dates of
+    lists, captions, embedded posts and legal lines (nobody mistakes them for the page's own).
     """
     candidates: list[Candidate] = []
     rejected: list[str] = []
@@ -107,9 +108,11 @@ def printed_candidates(blocks: PageLayout) -> tuple[list[Candidate], list[str], 
     others_from = _other_stories_heading(blocks, _story_start(blocks, body_indexes))
     footer_time = _post_footer_with_time_only(blocks)
 
-    def refuse(printed: PrintedDate, reason: str) -> None:
+    def refuse(printed: PrintedDate, reason: str, one_of_a_list: bool = False) -> None:
         rejected.append(f"“{blocks[index].text}”: {reason}")
-        if printed.day is not None:
+        # What the article holds against a refused day is worth checking (a whole resolution of the article per
+        # day) where an editor may doubt the refusal, not for the many dates of lists, captions and legal lines.
+        if printed.day is not None and not one_of_a_list:
             refused_days.append((len(rejected) - 1, printed.day))
 
     for index, block in enumerate(blocks):
@@ -126,20 +129,21 @@ def printed_candidates(blocks: PageLayout) -> tuple[list[Candidate], list[str], 
                 if printed.day is not None and block.kind != RELATED and not _LEGAL.search(block.text):
                     updates.append(Candidate(printed, block, 0.4, "the only date printed is an “updated” stamp"))
             elif _EMBEDDED_POST.search(block.text) or (not before.strip() and _above(blocks, index, _EMBEDDED_POST)):
-                refuse(printed, "an embedded post's own date")
+                refuse(printed, "an embedded post's own date", one_of_a_list=True)
             elif block.kind == RELATED or (index > last_body >= 0 and not _labelled(blocks, index, before)):
-                refuse(printed, "in a list of other stories")
+                refuse(printed, "in a list of other stories", one_of_a_list=True)
             elif others_from is not None and index > others_from:
-                refuse(printed, f"under “{blocks[others_from].text}”, after the story: another story's date")
+                heading = blocks[others_from].text
+                refuse(printed, f"under “{heading}”, after the story: another story's date", one_of_a_list=True)
                 listed.append(printed)
             elif _OTHER_LABEL.search(before) or (not before.strip() and _above(blocks, index, _OTHER_LABEL)):
                 refuse(printed, "labelled as the date of something else")
             elif _LEGAL.search(block.text):
-                refuse(printed, "a copyright or terms line")
+                refuse(printed, "a copyright or terms line", one_of_a_list=True)
             elif _CITATION.search(block.text):
-                refuse(printed, "a citation of a page (the day it was read)")
+                refuse(printed, "a citation of a page (the day it was read)", one_of_a_list=True)
             elif block.kind == CAPTION or _is_caption(block.text, printed, block.start):
-                refuse(printed, "a photo caption (when the picture was taken)")
+                refuse(printed, "a photo caption (when the picture was taken)", one_of_a_list=True)
             elif printed.day is None and printed.has_year:
                 if (read := _read_by_the_page(blocks, printed)) is None:
                     refuse(printed, printed.problem)
@@ -316,7 +320,6 @@ def _without_lists_and_page_view_dates(
             rejected.append(
                 f"“{candidate.block.text}”: one of {alike + 1} dates printed alike: items of a list (comments, other stories)"
             )
-            refused_days.append((len(rejected) - 1, day))
             continue
         if (
             day is not None and candidate.confidence < 0.85 and candidate.printed.weekday is not None
