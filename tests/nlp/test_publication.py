@@ -259,7 +259,7 @@ def test_the_date_followed_by_its_update_stamp_wins_over_the_day_the_page_was_vi
         "Tidewater Radio\nAll editions\n09:12 GMT\n30 May 2031\nCity\nClimate\nCulture\nPhoto\n\n"
         "Harbour ferry returns after repairs\nThe Morning Show\n21:40 GMT 29.05.2031\n(updated 08:02 GMT 30.05.2031)\n"
         "Get short URL\nDana Wilk\n0\n0\nSubscribe\n\n"
-        "The harbour ferry of Port Keld returned to service after two weeks of repairs, the operator said on Thursday.\n"
+        "The harbour ferry of Port Keld returned to service after two weeks of repairs, its operator said.\n"
     )
     result = detect_publication_date(nlp(page))
     assert (result.date, result.how) == (date(2031, 5, 29), "printed")
