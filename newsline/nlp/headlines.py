@@ -140,8 +140,11 @@ def _clause_headline(verb: Token, subject: Token | None, omit: Omissions, subjec
             used.update(ids)
             plural = _is_plural(promoted)
         else:
-            # A subject that is the date expression itself ("The first week was calm") stays.
+            # A subject that is the date expression itself ("The first week was calm") stays; with another verb
+            # ("The weekend began with ...") the clause tells nothing but its date.
             dated = subject.i in omit.skip and head.lemma_ == "be"
+            if subject.i in omit.skip and not dated:
+                return Headline("", planned)
             own = Omissions(omit.skip - {t.i for t in subject.subtree}, omit.hide) if dated else omit
             # "a worker repairing cables" as the subject of "repairing": the clause is not said twice.
             if verb.i in {t.i for t in subject.subtree}:

@@ -278,3 +278,10 @@ def test_a_figure_reached_is_told_by_what_it_is_a_figure_of(nlp):
     reached = next(t for t in doc if t.text == "reached")
     may = frozenset(t.i for t in doc if t.text == "May")
     assert clause_headline(reached, Omissions(skip=may)).text == "All time high of $48,300 reached"
+
+
+def test_a_date_as_the_subject_of_an_action_leaves_no_headline(nlp):
+    doc = nlp("The weekend began with what seemed like a minor fire at the Kerava depot.")
+    weekend = frozenset(t.i for t in doc if t.text in ("The", "weekend"))
+    began = next(t for t in doc if t.text == "began")
+    assert clause_headline(began, Omissions(skip=weekend)).text == ""
