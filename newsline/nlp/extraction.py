@@ -204,8 +204,8 @@ class _SentenceEvents:
                 continue
             timex_tokens.update(t.i for t in span)
             anchor, kind = _anchor_of(span)
-            if anchor.i in self.quoted:
-                continue
+            if anchor.i in self.quoted or span.root.i in self.quoted:
+                continue  # a date inside a quote is the speaker's: '"Happy Thanksgiving," she said' was not said then
             current = anchored.get(anchor.i)
             if current is None or _timex_rank(timex) > _timex_rank(current[2]):
                 anchored[anchor.i] = (anchor, kind, timex)

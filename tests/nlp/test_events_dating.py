@@ -283,3 +283,8 @@ def test_it_as_the_subject_of_a_passive_is_the_thing_last_made_a_subject(nlp, te
 def test_it_is_not_resolved_across_a_sentence_about_something_else(nlp):
     text = "The Varna bridge closed in 2019. Engineers from Oslo arrived. It was reopened on Monday."
     assert [e for e in events_found(nlp, text) if e.timex is not None and e.timex.value == "2021-03-08"] == []
+
+
+def test_a_date_inside_a_quote_does_not_date_the_saying_of_it(nlp):
+    text = '"Happy Easter, everybody," coach Mira Holm said at the start of the team meeting in Lund.'
+    assert [e.timex for e in events_found(nlp, text, date(2021, 4, 9)) if e.timex is not None] == []
