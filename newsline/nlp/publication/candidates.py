@@ -1,10 +1,12 @@
 """Printed candidates: dates the page prints that could be its publication date, and the ones refused on sight.
 
 Scraped pages print dates that are not the publication date: the day the page was viewed (next to the
-weather or "Latest news"), "Updated" stamps, other stories' dates in related lists and sidebars, photo
-captions, embedded posts, copyright and terms-of-service lines. What stays is weighed by how a news page
-marks its own date: a "Published"/"Posted" label (on the line or the line above), a byline, a time of
-day, a dateline opening the story ("OSLO, May 3 (Reuters) -"), and closeness to the story's first paragraph.
+weather or "Latest news"), "Updated" stamps, other stories' dates in related lists, sidebars and under a
+"More news" heading, photo captions, embedded posts, copyright and terms-of-service lines. What stays is weighed
+by how a news page marks its own date: a "Published"/"Posted" label (on the line or the line above), a byline,
+a time of day, an "updated" stamp right after it, a dateline opening the story ("OSLO, May 3 (Reuters) -"), and
+closeness to the story's first paragraph. A numeric date readable both ways is read the way the page's other
+dates allow, or refused.
 """
 
 from __future__ import annotations
@@ -12,8 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import timedelta
-from datetime import date
+from datetime import date, timedelta
 
 from ..layout import (
     BODY,
@@ -105,7 +106,8 @@ def printed_candidates(blocks: PageLayout) -> tuple[list[Candidate], list[str], 
 
     updates: list[Candidate] = []
     listed: list[PrintedDate] = []
-    others_from = _other_stories_heading(blocks, _story_start(blocks, body_indexes))
+    story_start = _story_start(blocks, body_indexes)
+    others_from = _other_stories_heading(blocks, story_start)
     footer_time = _post_footer_with_time_only(blocks)
 
     def refuse(printed: PrintedDate, reason: str, one_of_a_list: bool = False) -> None:
@@ -167,7 +169,6 @@ def printed_candidates(blocks: PageLayout) -> tuple[list[Candidate], list[str], 
     if not any(c.printed.day is not None or c.needs_year for c in candidates) and updates:
         # A page that prints only when it was updated was published that day or before: the earliest stamp.
         candidates.append(min(updates, key=lambda c: c.printed.day or date.max))
-    story_start = _story_start(blocks, body_indexes)
     return _without_lists_and_page_view_dates(candidates, rejected, refused_days, story_start, listed)
 
 
