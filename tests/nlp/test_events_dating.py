@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 import spacy
 
-from newsline.nlp.extraction import extract_events
+from newsline.nlp.extraction import _clean_headline, extract_events
 from newsline.nlp.spacy_model import with_line_sentences
 from newsline.nlp.temporal import Timex, display_value, find_timexes
 
@@ -288,3 +288,8 @@ def test_it_is_not_resolved_across_a_sentence_about_something_else(nlp):
 def test_a_date_inside_a_quote_does_not_date_the_saying_of_it(nlp):
     text = '"Happy Easter, everybody," coach Mira Holm said at the start of the team meeting in Lund.'
     assert [e.timex for e in events_found(nlp, text, date(2021, 4, 9)) if e.timex is not None] == []
+
+
+def test_a_quote_mark_left_alone_in_a_headline_is_dropped_but_a_possessive_stays():
+    assert _clean_headline("Premier Ana Ruiz ' extends the curfew") == "Premier Ana Ruiz extends the curfew"
+    assert _clean_headline("Farmers' union meets in Lleida") == "Farmers' union meets in Lleida"
