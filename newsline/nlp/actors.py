@@ -230,13 +230,15 @@ class _DocumentActors:
     def _name_people(self, raws: list[_Raw]) -> None:
         """Group person mentions and give each group its fullest name and best description."""
         clusters: list[list[_Raw]] = []
-        # Each cluster's distinct names: a person named fifty times is compared once, not fifty times.
-        cluster_names: list[dict[PersonName, None]] = []
+        # Compatible names share a surname key: per key, each cluster's distinct names (a person named fifty times
+        # is compared once, and only with the clusters that have the surname).
+        names_by_surname: dict[str, dict[int, dict[PersonName, None]]] = {}
         for raw in sorted(raws, key=lambda r: (-fullness(r.span.text), r.span.start)):
             name = PersonName.parse(raw.span.text)
-            candidates = [
-                number for number, names in enumerate(cluster_names) if any(m.compatible(name) for m in names)
-            ]
+            same_surname = names_by_surname.setdefault(name.surname_key, {})
+            candidates = sorted(
+                number for number, names in same_surname.items() if any(m.compatible(name) for m in names)
+            )
             if len(candidates) > 1:
                 # An ambiguous surname goes to the person last named in full before it.
                 candidates.sort(
@@ -244,11 +246,12 @@ class _DocumentActors:
                 )
                 candidates = candidates[-1:]
             if candidates:
-                clusters[candidates[0]].append(raw)
-                cluster_names[candidates[0]][name] = None
+                number = candidates[0]
+                clusters[number].append(raw)
             else:
+                number = len(clusters)
                 clusters.append([raw])
-                cluster_names.append({name: None})
+            same_surname.setdefault(number, {})[name] = None
         for cluster in clusters:
             counts = Counter(m.span.text for m in cluster)
             first_seen = {m.span.text: m.span.start for m in sorted(cluster, key=lambda m: -m.span.start)}

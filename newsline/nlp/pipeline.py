@@ -49,7 +49,7 @@ from .layout import PageLayout, page_layout
 from .markup_dates import HTMLDATE_ORIGINAL, DateCandidate
 from .metadata import detect_outlet, detect_title
 from .page_dates import TextDateEvidence, weigh_markup_dates
-from .parsing import ArticleTooLong, parse, parse_all
+from .parsing import BATCH_SIZE, ArticleTooLong, parse, parse_all
 from .spacy_model import load_article_pipeline
 from .publication import (
     DatedReport,
@@ -353,10 +353,11 @@ def analyze_in_worker(batch: list[ArticleInput]) -> list[ArticleOutcome]:
 
 def analyzed_in_workers(items: Sequence[ArticleInput], model: str, jobs: int) -> Iterator[ArticleOutcome]:
     """Each article's own analysis in `jobs` worker processes (started with "spawn": no state of this process is
-    shared), in order. Articles go to the workers in small batches, so each batches its own `nlp.pipe`."""
+    shared), in order. Articles go to the workers in batches of BATCH_SIZE (each worker's `nlp.pipe` batch): small,
+    so that no worker is left with a long last batch while the others wait."""
     if not model:
         raise ValueError("analysing in worker processes needs the pipeline's name (model)")
-    size = max(1, min(8, len(items) // (jobs * 4)))
+    size = max(1, min(BATCH_SIZE, len(items) // (jobs * 4)))
     batches = [list(items[start : start + size]) for start in range(0, len(items), size)]
     context = multiprocessing.get_context("spawn")
     with context.Pool(jobs, initializer=start_worker, initargs=(model,)) as pool:

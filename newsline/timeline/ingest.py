@@ -471,24 +471,27 @@ def matching_event(mention: Mention, actors: list[Actor]) -> Event | None:
     """
     if mention.date_start is None:
         return None
-    window = Event.objects.filter(
-        date_start__lte=mention.date_end + timedelta(days=1), date_end__gte=mention.date_start - timedelta(days=1)
-    )
-    candidates = list(window.values_list("pk", flat=True))
-    if not candidates:
-        return None
+    in_window = {
+        "event__date_start__lte": mention.date_end + timedelta(days=1),
+        "event__date_end__gte": mention.date_start - timedelta(days=1),
+    }
     actor_pairs: dict[int, set[tuple[str, str]]] = {}
-    for mention_id, actor_id, kind in Mention.actors.through.objects.filter(mention__event__in=window).values_list(
-        "mention_id", "actor_id", "actor__kind"
-    ):
+    for mention_id, actor_id, kind in Mention.actors.through.objects.filter(
+        **{f"mention__{lookup}": value for lookup, value in in_window.items()}
+    ).values_list("mention_id", "actor_id", "actor__kind"):
         actor_pairs.setdefault(mention_id, set()).add((str(actor_id), kind))
-    reports: dict[int, list[EventFeatures]] = {pk: [] for pk in candidates}
-    for pk, event_id, headline, sentence, start, end, planned in Mention.objects.filter(event__in=window).values_list(
-        "pk", "event_id", "headline", "sentence", "date_start", "date_end", "planned"
-    ):
+    # Events in their own order (`best_group` breaks ties by it); one without mentions could not be chosen.
+    reports: dict[int, list[EventFeatures]] = {}
+    rows = (
+        Mention.objects.filter(**in_window)
+        .order_by("event__date_start", "event_id", *Mention._meta.ordering)
+        .values_list("pk", "event_id", "headline", "sentence", "date_start", "date_end", "planned")
+    )
+    for pk, event_id, headline, sentence, start, end, planned in rows:
         features = stored_features(headline, sentence, start, end, frozenset(actor_pairs.get(pk, ())), planned)
-        reports[event_id].append(features)
-    index = best_group(mention_features(mention, actors), [reports[pk] for pk in candidates])
+        reports.setdefault(event_id, []).append(features)
+    candidates = list(reports)
+    index = best_group(mention_features(mention, actors), list(reports.values()))
     return None if index is None else Event.objects.get(pk=candidates[index])
 
 
