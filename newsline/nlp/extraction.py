@@ -527,7 +527,8 @@ _HONORIFIC_BEFORE_NAME = re.compile(
 
 def _clean_headline(text: str) -> str:
     text = _HONORIFIC_BEFORE_NAME.sub(lambda m: "" if m.group(0)[:1].isupper() else m.group(0), text)
-    text = re.sub(r"(?:^|\s)[\"'“”‘’](?=\s|$)", "", text)  # a quote mark left alone when half the quote was dropped
+    # A quote mark left alone when half the quote was dropped.
+    text = re.sub(r"(?:^|\s)[\"'“”‘’](?=\s|$)", "", text)
     text = re.sub(r"\s+", " ", text).strip(" ,;:-")
     return text[:1].upper() + text[1:]
 

@@ -112,7 +112,8 @@ def _clause_headline(verb: Token, subject: Token | None, omit: Omissions, subjec
     promoted: Token | None = None
     plural = False
     if subject is not None:
-        if (subject.lower_ in _PERSONAL_PRONOUNS or subject.lower_ == "it" and subject.dep_ == "nsubjpass") and subject_name:
+        stands_for_name = subject.lower_ in _PERSONAL_PRONOUNS or subject.lower_ == "it" and subject.dep_ == "nsubjpass"
+        if stands_for_name and subject_name:
             opening.append(subject_name)
         elif subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl":
             antecedent = subject.head.head

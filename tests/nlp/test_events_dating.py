@@ -250,7 +250,10 @@ def test_a_sentence_that_is_mostly_a_quote_yields_only_the_dated_saying_of_it(nl
 
 
 def test_a_mostly_quoted_sentence_with_nothing_but_the_saying_yields_nothing(nlp):
-    text = '"We call the ministry every day, and nobody ever answers our calls," one angry Bulgarian farmer said last week.'
+    text = (
+        '"We call the ministry every day, and nobody ever answers our calls," '
+        "one angry Bulgarian farmer said last week."
+    )
     assert events_found(nlp, text) == []
 
 
@@ -263,7 +266,10 @@ def test_beginning_in_a_month_dates_the_clause_it_hangs_on(nlp):
 @pytest.mark.parametrize(
     ("text", "headline"),
     [
-        ("The Varna bridge closed in 2019 after a crack was found. It was reopened on Monday.", "Varna bridge reopened"),
+        (
+            "The Varna bridge closed in 2019 after a crack was found. It was reopened on Monday.",
+            "Varna bridge reopened",
+        ),
         (
             "The ministry said the audit report was flawed. It was published on Tuesday, months late.",
             "Audit report published",

@@ -103,7 +103,8 @@ class OffsetReadings:
             # Counted in months, known to the month: "about a month later" than 14 December is January.
             coarser = max(finer.precision, precision, key=PRECISIONS.index)
             return Reading("DATE", format_at(shift(finer.day, unit, signed), coarser), mod, "narrative",
-                           finer.value, f"'{text}', counted from the last date in the text named to the {finer.precision}",
+                           finer.value,
+                           f"'{text}', counted from the last date in the text named to the {finer.precision}",
                            comparison=backwards)
         reading = self._from_narrative(
             lambda day, base_precision: format_at(shift(day, unit, signed), base_precision), f"'{text}'", precision, mod=mod,

@@ -131,7 +131,8 @@ RULES: list[tuple[str, str]] = [
         r"(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|a\.m(?!\w)|p\.m(?!\w)|(?-i:am|pm|AM|PM)\b)"
         r"|(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?!\d|:\d)|(?P<noon>noon|midnight|midday))"
         rf"(?:\s+(?-i:(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET)))?(?:,?\s+(?:on\s+)?(?:(?P<cweekday>{WEEKDAY})"
-        rf"(?:,?\s+(?P<wmonth>{MONTH})\s+(?P<wmonthday>{DAY_OF_MONTH})\b(?:,?\s+(?P<wyear>{YEAR}))?)?|(?P<cday>yesterday|today|tomorrow)"
+        rf"(?:,?\s+(?P<wmonth>{MONTH})\s+(?P<wmonthday>{DAY_OF_MONTH})\b(?:,?\s+(?P<wyear>{YEAR}))?)?"
+        r"|(?P<cday>yesterday|today|tomorrow)"
         rf"|(?P<cmonth>{MONTH})\s+(?P<cmonthday>{DAY_OF_MONTH})\b(?:,?\s+(?P<cyear>{YEAR}))?))?",
     ),
     (

@@ -359,7 +359,9 @@ class Resolver(CalendarReadings, OffsetReadings):
         if m.group("cmod") and not mod:
             mod = "BEFORE" if "before" in m.group("cmod").lower() else "AFTER"
         if m.group("wmonth"):
-            day_reading = self._calendar_day(m, m.group("wmonth"), m.group("wmonthday"), m.group("wyear"), m.group("cweekday"))
+            day_reading = self._calendar_day(
+                m, m.group("wmonth"), m.group("wmonthday"), m.group("wyear"), m.group("cweekday")
+            )
             if day_reading is None:
                 return None
             return replace(day_reading, type="TIME", value=day_reading.value + clock, mod=mod,
