@@ -154,6 +154,8 @@ def main() -> None:
     database = work / "bench.sqlite3"
     try:
         files = article_files(args.folders)
+        if not files:
+            sys.exit(f"no .txt or .md articles in {', '.join(map(str, args.folders))}")
         print(f"Folders: {', '.join(map(str, args.folders))}")
         print(f"Articles: {len(files)}, words: {word_count(files):,}")
         spacy_seconds = None if "bare" in skip else bare_spacy(files, "", args.whole_texts)

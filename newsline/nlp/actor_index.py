@@ -35,6 +35,8 @@ class _KnownActor:
     aliases: set[str]
     mentions: int = 0
     form_counts: Counter = field(default_factory=Counter)
+    #: Where the actor stands in the index's list: a name shared by several goes to the first.
+    number: int = 0
 
     def forms(self) -> set[str]:
         return {self.name, *self.aliases}
@@ -50,8 +52,19 @@ class ActorIndex:
 
     def __init__(self, known: Iterable[tuple[str, str, list[str]]] = ()):
         self._actors: list[_KnownActor] = []
+        # Folded form → the numbers of the actors with that form (an actor's forms are only ever added to).
+        self._numbers_by_form: dict[str, set[int]] = {}
         for name, kind, aliases in known:
-            self._actors.append(_KnownActor(name, kind, set(aliases), form_counts=Counter({name: 1})))
+            self._add(_KnownActor(name, kind, set(aliases), form_counts=Counter({name: 1})))
+
+    def _add(self, actor: _KnownActor) -> None:
+        actor.number = len(self._actors)
+        self._actors.append(actor)
+        self._index_forms(actor)
+
+    def _index_forms(self, actor: _KnownActor) -> None:
+        for form in actor.forms():
+            self._numbers_by_form.setdefault(fold(form), set()).add(actor.number)
 
     @property
     def actors(self) -> list[tuple[str, str, list[str]]]:
@@ -62,7 +75,7 @@ class ActorIndex:
         actor = self._find(mention)
         if actor is None:
             actor = _KnownActor(mention.name, mention.kind, set())
-            self._actors.append(actor)
+            self._add(actor)
         renamed_from = ""
         actor.form_counts[mention.name] += 1
         if mention.kind == "person":
@@ -80,13 +93,15 @@ class ActorIndex:
         actor.aliases.update(new_aliases)
         actor.aliases.discard(actor.name)
         actor.mentions += 1
+        self._index_forms(actor)
         return ActorResolution(actor.name, actor.kind, new_aliases, renamed_from, mention.description)
 
     def _find(self, mention: ActorMention) -> _KnownActor | None:
         folded = {fold(f) for f in (mention.name, _alias_of(mention)) if f}
-        for actor in self._actors:
-            if actor.kind == mention.kind and folded & {fold(f) for f in actor.forms()}:
-                return actor
+        sharing_a_form = set().union(*(self._numbers_by_form.get(form, ()) for form in folded))
+        for number in sorted(sharing_a_form):
+            if self._actors[number].kind == mention.kind:
+                return self._actors[number]
         if mention.kind == "person":
             return self._find_person(PersonName.parse(mention.name))
         if len(mention.name.split()) == 1 and mention.kind in ("organization", "group"):
