@@ -175,7 +175,11 @@ LOGGING = {
     },
     "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "INFO").upper()},
     # Django's own loggers pass everything up to the root handler (and no longer print twice when DEBUG is on).
-    "loggers": {"django": {"handlers": [], "level": os.environ.get("LOG_LEVEL", "INFO").upper()}},
+    "loggers": {
+        "django": {"handlers": [], "level": os.environ.get("LOG_LEVEL", "INFO").upper()},
+        # trafilatura warns when one of its fallback extractors gives up on a page; the page is still read.
+        "trafilatura": {"handlers": [], "level": "ERROR"},
+    },
 }
 
 # The spaCy pipeline the NLP code loads: an installed package name or a path.
