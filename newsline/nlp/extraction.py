@@ -158,12 +158,15 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 
+_TABLE_ROW = re.compile(r"\|[^|\n]+\|")
+
 
 def _is_furniture(text: str) -> bool:
-    """Page furniture the layout let through: a copyright or sign-up line, a menu ("Terms | Privacy | ..."), or the
-    headline of another story (most words capitalized, no closing punctuation)."""
+    """Page furniture the layout let through: a copyright or sign-up line, a menu ("Terms | Privacy | ..."), a table
+    row ("| 9:00 AM | Opens the shop."), or the headline of another story (most words capitalized, no closing
+    punctuation)."""
     text = text.strip()
-    if _FURNITURE.search(text) or text.count(" | ") >= 2:
+    if _FURNITURE.search(text) or text.count(" | ") >= 2 or _TABLE_ROW.match(text):
         return True
     words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if len(w) > 3]
     capitalized = sum(1 for w in words if w[0].isupper())

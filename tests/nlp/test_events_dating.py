@@ -150,6 +150,21 @@ def test_sign_up_lines_menus_and_other_stories_headlines_yield_no_events(nlp):
     assert any("return" in e.headline.lower() for e in events)
 
 
+def test_table_rows_are_not_sentences_of_the_story(nlp):
+    text = "Schedule of Ansel Mirow\n| 9:00 AM | Leaves the cottage and walks to the bakery.\n| 5:00 PM | Closes the shop.\n"
+    timexes = [
+        Timex(start=text.index(clock), end=text.index(clock) + 7, text=clock, type="TIME", value=value, anchor="none")
+        for clock, value in (("9:00 AM", "XXXX-XX-XXT09:00"), ("5:00 PM", "XXXX-XX-XXT17:00"))
+    ]
+    assert extract_events(nlp(text), timexes) == []
+
+
+def test_a_sentence_after_a_menu_bar_is_still_news(nlp):
+    text = "Index\n|\nThe baker Ansel Mirow opened a second shop on Monday.\n"
+    (event,) = extract_events(nlp(text), [dated(text, "Monday", "2021-03-08")])
+    assert "open" in event.headline.lower()
+
+
 def test_a_sentence_about_copyright_is_still_news(nlp):
     text = "The publisher Lumen Books sued the streaming service for copyright infringement on Monday."
     (event,) = extract_events(nlp(text), [dated(text, "Monday", "2021-03-08")])
