@@ -11,15 +11,23 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
+from ..gazetteer import (
+    HONORIFICS,
+    ROLE_WORDS,
+    country_named,
+    country_of_demonym,
+    country_of_metonym,
+    organization_named,
+)
 from ..keywords import sentence_words
 from ..layout import PageLayout, page_layout
-from ..status import UNCERTAIN_HOW, PublishedHow
+from ..status import RELIABLE_HOW, PublishedHow
 from ..temporal import Timex, find_timexes, value_range
 from ..temporal.lexicon import WEEKDAY_NAMES
 from ..temporal.tense import FUTURE, PAST, clause_tense
 from ..temporal.values import format_day
 from .checks import contradictions
-from .clues import OTHER_TIME_WORDS, RECENCY, WEEKDAY_CUE, BodySentence, body_sentences
+from .clues import FURNITURE, OTHER_TIME_WORDS, RECENCY, WEEKDAY_CUE, BodySentence, body_sentences
 from .record import DatedReport, PublicationDate
 
 
@@ -31,14 +39,24 @@ class _Constraint:
     explanation: str
 
 
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    #: The stems of what is done in it (its actions), or None when only the text is at hand.
+    actions: frozenset[str] | None
+    #: Its one named weekday is in a clause about the future ("the ferry will run again from Monday").
+    weekday_ahead: bool = False
+
+
 def corroborate_publication(
     doc: Doc | str, reports: list[DatedReport], current: PublicationDate | None = None, layout: PageLayout | None = None
 ) -> PublicationDate:
     """Date an article from other articles that report the same happening with a known date.
 
     Each body sentence of this article that names a weekday ("Thursday's meeting"), says "this week",
-    "yesterday" or "today", or reports without any date, is matched to the most similar report
-    (shared rare words, a compatible weekday); the report's date then bounds this article's
+    "yesterday" or "today", or reports without any date, is matched to the most similar report of the same
+    happening: the same names and numbers (`_shared_names`), the same action, shared rare words and a compatible
+    weekday. Menus, headings and site furniture are no reports. The report's date then bounds this article's
     publication date. The day most constraints agree on wins, the earliest when several tie, since
     news is published soon after what it reports. Returns `current` when it already has a reliable
     printed day or nothing corroborates.
@@ -53,7 +71,7 @@ def corroborate_publication(
     if not sentences or not usable:
         return current
     frequency = Counter(word for r, _ in usable for word in sentence_words(r.sentence))
-    frequency.update(word for s, _ in sentences for word in sentence_words(s))
+    frequency.update(word for s in sentences for word in sentence_words(s.text))
     total = len(usable) + len(sentences)
     # Reports are found through the names and numbers they share with a sentence, never by trying every pair.
     report_keys = [specific_keys(r.sentence) for r, _ in usable]
@@ -65,25 +83,33 @@ def corroborate_publication(
     def weight(word: str) -> float:
         return math.log(1 + total / frequency[word])
 
+    report_names: dict[int, dict[str, float]] = {}
     constraints: list[_Constraint] = []
-    for sentence, actions in sentences:
+    seen: set[str] = set()
+    for found in sentences:
+        sentence, actions = found.text, found.actions
         cue = _cue(sentence)
-        if cue is None:
+        # A page that repeats a sentence (a caption, a pull quote) says it once.
+        if cue is None or (cue[0] in ("weekday", "last_weekday") and found.weekday_ahead) or sentence in seen:
             continue
+        seen.add(sentence)
         own = sentence_words(sentence)
         own_keys = specific_keys(sentence)
+        own_names = _names(sentence)
         # A named weekday that matches the report's day is evidence in itself, so less wording must agree.
         threshold = 0.15 if cue[0] in ("weekday", "last_weekday") else 0.3
         # The same happening: the same named people, places or numbers, and more of them for a sentence that
         # gives no time at all.
-        keys_needed = 3 if cue[0] == "undated" else 2
+        names_needed = _NAMES_NEEDED[cue[0]]
         if cue[0] == "undated" and len(own) < _REPORT_WORDS:
             continue
         best: tuple[float, DatedReport, date] | None = None
         for number in sorted({n for key in own_keys for n in by_key.get(key, ())}):
             report, day = usable[number]
-            shared_keys = len(own_keys & report_keys[number])
-            if shared_keys < keys_needed:
+            if number not in report_names:
+                report_names[number] = _names(report.sentence)
+            shared_keys = _shared_names(own_names, report_names[number])
+            if shared_keys < names_needed:
                 continue
             if cue[0] in ("weekday", "last_weekday"):
                 if report.undated and day.weekday() != cue[1]:
@@ -110,7 +136,8 @@ def corroborate_publication(
         constraints.append(
             _Constraint(
                 first, last, score * strength,
-                f"“{_short(sentence)}” ({reading}) matches “{_short(report.sentence)}” in {report.source_label}{published}, "
+                f"“{_short(sentence)}” ({reading}) matches “{_short(report.sentence)}” in "
+                f"{report.source_label}{published}, "
                 f"dated {format_day(day)}",
             )
         )
@@ -123,18 +150,35 @@ def corroborate_publication(
         if current.value != first.isoformat()[: len(current.value)]:
             return current
     if not isinstance(doc, str) and (against := contradictions(doc, first, layout)):
-        return replace(current, rejected=current.rejected + (f"corroborated {format_day(first)}: " + "; ".join(against),))
+        refused = f"corroborated {format_day(first)}: " + "; ".join(against)
+        return replace(current, rejected=(*current.rejected, refused))
     width = (last - first).days
     confidence = 0.5 + 0.1 * min(len(chosen) - 1, 2) + (0.1 if width <= 1 else 0.0)
     if current.how == PublishedHow.CORROBORATED and current.confidence >= confidence:
         return current
-    window = "" if width == 0 else f" (the reports allow {format_day(first)} to {format_day(last)}; the earliest is taken)"
+    window = ""
+    if width:
+        window = f" (the reports allow {format_day(first)} to {format_day(last)}; the earliest is taken)"
     evidence = "corroborated: " + "; ".join(c.explanation for c in chosen) + window
-    return PublicationDate(first, "day", PublishedHow.CORROBORATED, evidence, round(min(confidence, 0.8), 2), current.rejected)
+    confidence = round(min(confidence, 0.8), 2)
+    return PublicationDate(first, "day", PublishedHow.CORROBORATED, evidence, confidence, current.rejected)
 
 
 #: A sentence that gives no time is matched only when it reports something: not a fragment of a few words.
 _REPORT_WORDS = 6
+#: How much naming a sentence and a report must share (see `shared_names`), by what the sentence says of its time: a
+#: matching weekday already narrows the happening down, a sentence that gives no time needs the most.
+_NAMES_NEEDED = {"weekday": 1.5, "last_weekday": 1.5, "yesterday": 2.0, "today": 2.0, "this_week": 2.0, "undated": 3.0}
+#: A country, its capital, its people or a well-known organization is in the news every day: half a name.
+_WIDELY_NAMED = 0.5
+#: Fewer words than this, or fewer than a third of them in lower case, is a menu, a heading or a label: no report.
+_PROSE_WORDS = 4
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+# Lines about the page itself rather than a happening: "A version of this article appears in print on ...".
+_ABOUT_THE_PAGE = re.compile(
+    r"\b(?:this|our)\s+(?:article|site|website|web\s+site|page|newsletter)\b|\bappears?\s+in\s+print\b", re.I
+)
+_AHEAD = re.compile(r"\b(?:will|would|could|may|might|shall)\b")
 # Words every report shares whatever it is about: offices, speaking, news. They are no action in common.
 _NOT_ACTIONS = frozenset(
     "say said says told tell statement spokesman spokeswoman spokesperson press pres secretary minister president "
@@ -143,32 +187,121 @@ _NOT_ACTIONS = frozenset(
 _NOT_NAMES = frozenset(
     "i mr mrs ms dr sir the a an and but if in on at of for to by it he she we they this that these those "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december".split()
+    "september october november december today yesterday tonight tomorrow former".split()
 )
+# A word capitalized inside a sentence ("G20" too), or a number of two digits or more.
+_KEY = re.compile(r"(?<=[\w,;:’'\"”)] )(?P<word>[A-ZÀ-Þ][\w’'-]*[^\W_])|\b(?P<number>\d[\d,.]*\d)\b")
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+@dataclass(frozen=True)
+class _Name:
+    """A name or number of a sentence. `key` is what another sentence must share: a name's last word (a surname:
+    "Ilse Marten" and "Marten" are one person), a number, or the country or organization a name stands for."""
+
+    key: str
+    words: tuple[str, ...]
+    weight: float
+
+
+def _sentence_names(sentence: str) -> list[_Name]:
+    """The names of a sentence (runs of capitalized words inside it) and its numbers other than years.
+
+    Titles are no names ("President", "Gov."), nor the words that qualify one ("Interior" in "Interior Minister");
+    a country, capital, people or well-known organization is a name of its own ("Norwegian" in "Norwegian Health
+    Minister"), worth half a name, since the news names them every day.
+    """
+    names: list[_Name] = []
+    run: list[str] = []
+    end = -1
+
+    def close(qualifies_a_title: bool = False) -> None:
+        if run and not qualifies_a_title:
+            names.append(_named(run))
+        run.clear()
+
+    for m in _KEY.finditer(sentence):
+        word = re.sub(r"[’']s$", "", m[0]).lower().rstrip(".,")
+        follows = m.start() == end + 1 and sentence[end] == " "
+        end = m.end()
+        if m["number"]:
+            close()
+            if not _YEAR.fullmatch(word):
+                names.append(_Name(word, (word,), 1.0))
+        elif word in HONORIFICS or word in ROLE_WORDS:
+            close(qualifies_a_title=follows)
+        elif word in _NOT_NAMES:
+            close()
+        elif _widely_named(word) is not None:
+            close()
+            names.append(_named([word]))
+        else:
+            if not follows:
+                close()
+            run.append(word)
+    close()
+    return names
+
+
+def _named(words: list[str]) -> _Name:
+    if (known := _widely_named(" ".join(words))) is not None:
+        return _Name(known, tuple(words), _WIDELY_NAMED)
+    return _Name(words[-1], tuple(words), 1.0)
+
+
+def _widely_named(name: str) -> str | None:
+    """The country or well-known organization a name stands for ("Norwegian" -> "Norway"); a capital or seat of
+    government is a place of its own ("Oslo")."""
+    if (country := country_named(name) or country_of_demonym(name)) is not None:
+        return country.name
+    if country_of_metonym(name) is not None:
+        return name
+    organization = organization_named(name)
+    return organization.name if organization is not None else None
 
 
 def specific_keys(sentence: str) -> set[str]:
-    """What ties a sentence to one happening: the names it uses (capitalized words inside the sentence) and its
-    numbers other than years."""
-    keys = set()
-    for m in re.finditer(r"(?<=[\w,;:’'\"”)] )[A-ZÀ-Þ][\w’'-]*[^\W\d_]|\b\d[\d,.]*\d\b|\b\d\b", sentence):
-        word = re.sub(r"[’']s$", "", m[0]).lower().rstrip(".,")
-        if word in _NOT_NAMES or re.fullmatch(r"(?:1[5-9]|20)\d\d", word):
-            continue
-        keys.add(word)
-    return keys
+    """What may tie a sentence to one happening: the words of the names it uses (capitalized words inside the
+    sentence, without titles), the countries and organizations they stand for, and its numbers other than years."""
+    return {key for name in _sentence_names(sentence) for key in (name.key, *name.words)}
 
 
-def _sentences_for_corroboration(doc: Doc | str, layout: PageLayout) -> list[tuple[str, frozenset[str] | None]]:
-    """The body's sentences, each with the stems of its verbs (its actions), or None when only text is at hand."""
+def _names(sentence: str) -> dict[str, float]:
+    """The sentence's names and numbers by key (see `_Name`), with their weights."""
+    names: dict[str, float] = {}
+    for name in _sentence_names(sentence):
+        names[name.key] = max(name.weight, names.get(name.key, 0.0))
+    return names
+
+
+def _shared_names(own: dict[str, float], theirs: dict[str, float]) -> float:
+    """How much naming two sentences share: each name or number both use counts once, by its weight."""
+    return sum(min(weight, theirs[key]) for key, weight in own.items() if key in theirs)
+
+
+def _tells_news(sentence: str) -> bool:
+    """Whether a sentence can report a happening: prose (a menu, heading or label is mostly capitalized words), not
+    site furniture or a line about the page itself."""
+    words = _WORD.findall(sentence)
+    if len(words) < _PROSE_WORDS or 3 * sum(word[0].islower() for word in words) < len(words):
+        return False
+    return not (FURNITURE.search(sentence) or _ABOUT_THE_PAGE.search(sentence))
+
+
+def _sentences_for_corroboration(doc: Doc | str, layout: PageLayout) -> list[_Sentence]:
+    """The body's sentences that can report a happening, each with the stems of its verbs (its actions), or None
+    when only text is at hand."""
     if isinstance(doc, str):
         return [
-            (part.strip(), None)
+            _Sentence(part, None, bool(_AHEAD.search(part.lower())))
             for block in layout.body
-            for part in re.split(r"(?<=[.!?][\"”’]?)\s+(?=[A-Z“\"])", block.text) if part.strip()
+            for part in (p.strip() for p in re.split(r"(?<=[.!?][\"”’]?)\s+(?=[A-Z“\"])", block.text))
+            if _tells_news(part)
         ]
     found = []
     for sentence in body_sentences(doc, layout):
+        if not _tells_news(sentence.text):
+            continue
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         # What is done: verbs, and nouns heading their phrase ("talks", "agreement"; not "transport" in
         # "transport minister").
@@ -178,7 +311,9 @@ def _sentences_for_corroboration(doc: Doc | str, layout: PageLayout) -> list[tup
         actions = frozenset(
             stem for t in doings for stem in sentence_words(f"{t.lemma_} {t.text}") if stem not in _NOT_ACTIONS
         )
-        found.append((sentence.text, actions))
+        weekdays = list(WEEKDAY_CUE.finditer(sentence.text))
+        ahead = len(weekdays) == 1 and clause_tense(doc, sentence.start + weekdays[0].start("day")) == FUTURE
+        found.append(_Sentence(sentence.text, actions, ahead))
     return found
 
 
@@ -206,7 +341,7 @@ def _cue(sentence: str) -> tuple[str, int] | None:
     if len(weekdays) == 1:
         m = weekdays[0]
         return ("last_weekday" if m["last"] else "weekday", WEEKDAY_NAMES.index(m["day"].lower()))
-    if not weekdays and not OTHER_TIME_WORDS.search(sentence) and not re.search(r"\b(will|would|could|may|might)\b", lowered):
+    if not weekdays and not OTHER_TIME_WORDS.search(sentence) and not _AHEAD.search(lowered):
         return ("undated", 0)
     return None
 
@@ -255,13 +390,15 @@ def dated_reports(
     layout: PageLayout | None = None,
     timexes: list[Timex] | None = None,
 ) -> list[DatedReport]:
-    """The day-dated happenings of an article whose publication day is known, for corroborating others.
+    """The day-dated happenings of an article whose publication day was given (printed, front matter, an editor's),
+    for corroborating others; sentences that cannot report a happening (menus, site furniture) are left out.
 
     Dates come from the temporal engine resolved against the publication day (`timexes`, when already
     resolved against it); a named weekday the engine leaves unresolved is read as the most recent such
     day on or before publication.
     """
-    if publication.date is None or publication.precision != "day" or publication.how in UNCERTAIN_HOW:
+    # A date worked out or itself borrowed from other articles is never lent on: one wrong borrowing would spread.
+    if publication.date is None or publication.precision != "day" or publication.how not in RELIABLE_HOW:
         return []
     sentences = body_sentences(doc, layout if layout is not None else page_layout(doc.text))
     starts = [sentence.start for sentence in sentences]
@@ -272,6 +409,8 @@ def dated_reports(
             inside_of.setdefault(index, []).append(timex)
     reports = []
     for index, sentence in enumerate(sentences):
+        if not _tells_news(sentence.text):
+            continue
         inside = inside_of.get(index, [])
         days = [
             t.value[:10] for t in inside
@@ -284,12 +423,15 @@ def dated_reports(
             reports.append(DatedReport(sentence.text, value, source_label, publication.date))
         # The lead of a news story reports the day's news without a date; later paragraphs give background.
         if not days and not inside and index < max(3, len(sentences) // 3) and _is_undated_news(doc, sentence):
-            reports.append(DatedReport(sentence.text, publication.date.isoformat(), source_label, publication.date, True))
+            reports.append(
+                DatedReport(sentence.text, publication.date.isoformat(), source_label, publication.date, True)
+            )
     return reports
 
 
 def _is_undated_news(doc: Doc, sentence: BodySentence) -> bool:
-    if len(sentence.text.split()) < 5 or OTHER_TIME_WORDS.search(sentence.text) or RECENCY.search(sentence.text) or WEEKDAY_CUE.search(sentence.text):
+    text = sentence.text
+    if len(text.split()) < 5 or OTHER_TIME_WORDS.search(text) or RECENCY.search(text) or WEEKDAY_CUE.search(text):
         return False
     span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     root = span.root if span is not None else None

