@@ -416,16 +416,27 @@ class ActorDirectory:
 
     def __init__(self) -> None:
         self.created = 0
-        self.by_index_name = {actor.name: actor for actor in Actor.objects.all()}
-        self.by_known_name = {name.lower(): actor for actor in self.by_index_name.values() for name in actor.all_names}
-        self.index = ActorIndex((actor.name, actor.kind, actor.aliases) for actor in self.by_index_name.values())
+        # Every article reads all the actors' names, but only the rows of the actors it names (ids below).
+        rows = list(Actor.objects.values_list("pk", "name", "kind", "aliases"))
+        self.by_index_name: dict[str, int] = {name: pk for pk, name, _, _ in rows}
+        self.by_known_name: dict[str, int] = {
+            name.lower(): pk for pk, canonical, _, aliases in rows for name in [canonical, *aliases]
+        }
+        self.loaded: dict[int, Actor] = {}
+        self.index = ActorIndex((name, kind, aliases) for _, name, kind, aliases in rows)
+
+    def stored(self, pk: int) -> Actor:
+        if pk not in self.loaded:
+            self.loaded[pk] = Actor.objects.get(pk=pk)
+        return self.loaded[pk]
 
     def resolve(self, mention: ActorMention) -> Actor:
         resolution = self.index.resolve(mention)
-        actor = self.by_index_name.pop(resolution.renamed_from or resolution.name, None)
-        if actor is None:
+        pk = self.by_index_name.pop(resolution.renamed_from or resolution.name, None)
+        if pk is None:
             # A name already stored (say an alias an editor merged in, of another kind) keeps its actor.
-            actor = self.by_known_name.get(mention.name.lower()) or self.by_known_name.get(mention.surface.lower())
+            pk = self.by_known_name.get(mention.name.lower()) or self.by_known_name.get(mention.surface.lower())
+        actor = None if pk is None else self.stored(pk)
         if actor is None:
             actor = Actor(name=resolution.name[:200], kind=resolution.kind)
             self.created += 1
@@ -440,8 +451,9 @@ class ActorDirectory:
             actor.description = resolution.description[:300]
         if actor.pk is None or (actor.name, actor.aliases, actor.description) != stored:
             actor.save()
-        self.by_index_name[resolution.name] = actor
-        self.by_known_name.update({name.lower(): actor for name in actor.all_names})
+        self.loaded[actor.pk] = actor
+        self.by_index_name[resolution.name] = actor.pk
+        self.by_known_name.update({name.lower(): actor.pk for name in actor.all_names})
         return actor
 
 
@@ -476,8 +488,9 @@ def matching_event(mention: Mention, actors: list[Actor]) -> Event | None:
         "event__date_end__gte": mention.date_start - timedelta(days=1),
     }
     actor_pairs: dict[int, set[tuple[str, str]]] = {}
+    # Through the window's mention ids (a subquery), so the actor links are found by index, not by a full scan.
     for mention_id, actor_id, kind in Mention.actors.through.objects.filter(
-        **{f"mention__{lookup}": value for lookup, value in in_window.items()}
+        mention__in=Mention.objects.filter(**in_window).values("pk")
     ).values_list("mention_id", "actor_id", "actor__kind"):
         actor_pairs.setdefault(mention_id, set()).add((str(actor_id), kind))
     # Events in their own order (`best_group` breaks ties by it); one without mentions could not be chosen.
