@@ -132,3 +132,37 @@ def test_titles_and_the_words_qualifying_them_are_no_names():
     keys = specific_keys("The plan was backed by Interior Minister Petra Lund and President Oskar Vale of Norland.")
     assert {"petra", "lund", "oskar", "vale", "norland"} <= keys
     assert not {"interior", "minister", "president", "the"} & keys
+
+
+def test_evidence_that_fits_happenings_weeks_apart_dates_nothing(nlp):
+    march = DatedReport(
+        "President Ana Sulu signed the grain law in Velmora on Thursday, her office said.", "2029-03-08",
+        "Grain story", date(2029, 3, 8),
+    )
+    november = DatedReport(
+        "President Ana Sulu signed the water law in Velmora on Thursday.", "2029-11-15", "Water story",
+        date(2029, 11, 15),
+    )
+    text = "Law signed\n\nPresident Ana Sulu signed the law in Velmora on Thursday, her spokesman said.\n"
+    assert corroborated(nlp, text, [march]).date == date(2029, 3, 8)
+    result = corroborated(nlp, text, [march, november])
+    assert result.date is None and result.how == PublishedHow.UNKNOWN
+
+
+def test_sentences_dated_by_reports_weeks_apart_leave_the_date_unknown(nlp):
+    bridge = DatedReport(
+        "Mayor Ilse Marten opened the harbour bridge in Kestrel on Thursday.", "2031-05-08", "Bridge story",
+        date(2031, 5, 8),
+    )
+    fine = DatedReport(
+        "Judge Oskar Brann fined the Kestrel ferry company Blue Tern on Tuesday for late sailings.", "2031-06-17",
+        "Court story", date(2031, 6, 17),
+    )
+    text = (
+        "Kestrel week\n\nMayor Ilse Marten opened the harbour bridge in Kestrel on Thursday.\n\n"
+        "Judge Oskar Brann fined the ferry company Blue Tern on Tuesday for late sailings.\n"
+    )
+    assert corroborated(nlp, text, [bridge]).date == date(2031, 5, 8)
+    result = corroborated(nlp, text, [bridge, fine])
+    assert result.date is None
+    assert any("other reports allow other days" in reason for reason in result.rejected)

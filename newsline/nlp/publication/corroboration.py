@@ -103,7 +103,7 @@ def corroborate_publication(
         names_needed = _NAMES_NEEDED[cue[0]]
         if cue[0] == "undated" and len(own) < _REPORT_WORDS:
             continue
-        best: tuple[float, DatedReport, date] | None = None
+        matches: list[tuple[float, DatedReport, date]] = []
         for number in sorted({n for key in own_keys for n in by_key.get(key, ())}):
             report, day = usable[number]
             if number not in report_names:
@@ -125,11 +125,14 @@ def corroborate_publication(
             if report.undated:
                 score *= 0.6
             # Three names in common and the same action make the wording's overlap matter less.
-            if score >= (threshold / 2 if shared_keys >= 3 else threshold) and (best is None or score > best[0]):
-                best = (score, report, day)
-        if best is None:
+            if score >= (threshold / 2 if shared_keys >= 3 else threshold):
+                matches.append((score, report, day))
+        if not matches:
             continue
-        score, report, day = best
+        score, report, day = max(matches, key=lambda match: match[0])
+        # Evidence that fits reports of several happenings weeks apart ("the president" on a Thursday) fits none.
+        if any(abs((other - day).days) > _SAME_HAPPENING_DAYS for _, _, other in matches):
+            continue
         first, last, reading = _bounds(cue, day)
         strength = 1.0 if cue[0] != "undated" else 0.6
         published = f", published {format_day(report.published)}" if report.published else ""
@@ -144,6 +147,13 @@ def corroborate_publication(
     if not constraints:
         return current
     chosen, first, last = _agreement(constraints)
+    # Reports that disagree much are no evidence: the article may tell of several happenings of different weeks.
+    against_chosen = [c for c in constraints if c not in chosen]
+    if sum(c.weight for c in against_chosen) * 2 >= sum(c.weight for c in chosen):
+        refused = f"corroborated {format_day(first)}: other reports allow other days: " + "; ".join(
+            c.explanation for c in against_chosen
+        )
+        return replace(current, rejected=(*current.rejected, refused))
     # A year or month an editor gave bounds the result; one inferred from the content does not outweigh other
     # articles' dated reports, which must still pass the same content checks below.
     if current.date is not None and current.precision in ("year", "month") and current.how != PublishedHow.INFERRED:
@@ -169,6 +179,8 @@ _REPORT_WORDS = 6
 #: How much naming a sentence and a report must share (see `shared_names`), by what the sentence says of its time: a
 #: matching weekday already narrows the happening down, a sentence that gives no time needs the most.
 _NAMES_NEEDED = {"weekday": 1.5, "last_weekday": 1.5, "yesterday": 2.0, "today": 2.0, "this_week": 2.0, "undated": 3.0}
+#: The reports a sentence matches may date one happening a few days apart; weeks apart, they are of several.
+_SAME_HAPPENING_DAYS = 6
 #: A country, its capital, its people or a well-known organization is in the news every day: half a name.
 _WIDELY_NAMED = 0.5
 #: Fewer words than this, or fewer than a third of them in lower case, is a menu, a heading or a label: no report.
