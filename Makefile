@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DEBUG ?= 1
 
-.PHONY: run test setup test-setup serve ingest bench-dates bench-timeline bench-news bench-pubdates-html bench-load bench-ingest lock clean
+.PHONY: run test setup test-setup serve ingest bench-dates bench-timeline bench-news bench-pubdates-html bench-load bench-ingest bench-corroboration lock clean
 
 run: setup ingest serve
 
@@ -57,6 +57,9 @@ bench-load: $(VENV)/.installed
 
 bench-ingest: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_ingest.py
+
+bench-corroboration: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench_corroboration.py
 
 # Regenerate the hash-locked requirements after editing requirements*.in (needs pip-tools).
 lock:
