@@ -166,3 +166,20 @@ def test_sentences_dated_by_reports_weeks_apart_leave_the_date_unknown(nlp):
     result = corroborated(nlp, text, [bridge, fine])
     assert result.date is None
     assert any("other reports allow other days" in reason for reason in result.rejected)
+
+
+def test_a_name_the_reports_give_for_many_weeks_is_no_sign_of_one_happening(nlp):
+    grain = DatedReport(
+        "President Ana Sulu signed the grain law in Velmora on Thursday.", "2029-03-08", "Grain story", date(2029, 3, 8)
+    )
+    text = "Law signed\n\nPresident Ana Sulu signed the grain law in Velmora today, her spokesman said.\n"
+    assert corroborated(nlp, text, [grain]).date == date(2029, 3, 8)
+    other_weeks = [
+        DatedReport(f"President Ana Sulu {did} on {weekday}.", day.isoformat(), f"Story {day}", day)
+        for did, weekday, day in (
+            ("opened a school in Dorn", "Monday", date(2029, 1, 8)),
+            ("visited the port of Kasp", "Tuesday", date(2029, 4, 17)),
+            ("met farmers in Lirra", "Friday", date(2029, 6, 1)),
+        )
+    ]
+    assert corroborated(nlp, text, [grain, *other_weeks]).date is None

@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -75,6 +76,7 @@ def corroborate_publication(
     total = len(usable) + len(sentences)
     # Reports are found through the names and numbers they share with a sentence, never by trying every pair.
     report_keys = [specific_keys(r.sentence) for r, _ in usable]
+    recurring = _recurring_names(usable)
     by_key: dict[str, list[int]] = {}
     for number, keys in enumerate(report_keys):
         for key in keys:
@@ -83,7 +85,6 @@ def corroborate_publication(
     def weight(word: str) -> float:
         return math.log(1 + total / frequency[word])
 
-    report_names: dict[int, dict[str, float]] = {}
     constraints: list[_Constraint] = []
     seen: set[str] = set()
     for found in sentences:
@@ -106,9 +107,7 @@ def corroborate_publication(
         matches: list[tuple[float, DatedReport, date]] = []
         for number in sorted({n for key in own_keys for n in by_key.get(key, ())}):
             report, day = usable[number]
-            if number not in report_names:
-                report_names[number] = _names(report.sentence)
-            shared_keys = _shared_names(own_names, report_names[number])
+            shared_keys = _shared_names(own_names, _names(report.sentence), recurring)
             if shared_keys < names_needed:
                 continue
             if cue[0] in ("weekday", "last_weekday"):
@@ -181,6 +180,8 @@ _REPORT_WORDS = 6
 _NAMES_NEEDED = {"weekday": 1.5, "last_weekday": 1.5, "yesterday": 2.0, "today": 2.0, "this_week": 2.0, "undated": 3.0}
 #: The reports a sentence matches may date one happening a few days apart; weeks apart, they are of several.
 _SAME_HAPPENING_DAYS = 6
+#: A name the reports give for happenings of this many different weeks recurs in the news: half its weight.
+_RECURRING_WEEKS = 3
 #: A country, its capital, its people or a well-known organization is in the news every day: half a name.
 _WIDELY_NAMED = 0.5
 #: Fewer words than this, or fewer than a third of them in lower case, is a menu, a heading or a label: no report.
@@ -278,17 +279,33 @@ def specific_keys(sentence: str) -> set[str]:
     return {key for name in _sentence_names(sentence) for key in (name.key, *name.words)}
 
 
+@lru_cache(maxsize=1 << 16)
 def _names(sentence: str) -> dict[str, float]:
-    """The sentence's names and numbers by key (see `_Name`), with their weights."""
+    """The sentence's names and numbers by key (see `_Name`), with their weights. Cached: every article without a
+    date is matched against the same reports (the dict is not to be changed)."""
     names: dict[str, float] = {}
     for name in _sentence_names(sentence):
         names[name.key] = max(name.weight, names.get(name.key, 0.0))
     return names
 
 
-def _shared_names(own: dict[str, float], theirs: dict[str, float]) -> float:
-    """How much naming two sentences share: each name or number both use counts once, by its weight."""
-    return sum(min(weight, theirs[key]) for key, weight in own.items() if key in theirs)
+def _recurring_names(usable: list[tuple[DatedReport, date]]) -> frozenset[str]:
+    """Names the reports give for happenings of many different weeks (a head of state, a club): no sign by themselves
+    of one happening. Rare names are what the reports of one happening share."""
+    weeks: dict[str, set[tuple[int, int]]] = {}
+    for report, day in usable:
+        week = day.isocalendar()[:2]
+        for key in _names(report.sentence):
+            weeks.setdefault(key, set()).add(week)
+    return frozenset(key for key, seen in weeks.items() if len(seen) >= _RECURRING_WEEKS)
+
+
+def _shared_names(own: dict[str, float], theirs: dict[str, float], recurring: frozenset[str] = frozenset()) -> float:
+    """How much naming two sentences share: each name or number both use counts once, by its weight, halved for a
+    name the reports give for many weeks' happenings."""
+    return sum(
+        min(weight, theirs[key]) * (0.5 if key in recurring else 1.0) for key, weight in own.items() if key in theirs
+    )
 
 
 def _tells_news(sentence: str) -> bool:
