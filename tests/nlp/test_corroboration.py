@@ -183,3 +183,17 @@ def test_a_name_the_reports_give_for_many_weeks_is_no_sign_of_one_happening(nlp)
         )
     ]
     assert corroborated(nlp, text, [grain, *other_weeks]).date is None
+
+
+def test_a_sentence_the_page_repeats_counts_once(nlp):
+    text = (
+        "Herring deal sealed\n\nAnneli Varga and Tomas Ruud signed the herring accord in Pärnu on Tuesday's "
+        "summit.\n\nAnneli Varga and Tomas Ruud signed the herring accord in Pärnu on Tuesday’s summit.\n"
+    )
+    report = DatedReport(
+        "Premier Anneli Varga signed the fishing accord with Mayor Tomas Ruud in Pärnu on Tuesday.", "2029-03-06",
+        "Baltic Wire", date(2029, 3, 6),
+    )
+    result = corroborated(nlp, text, [report])
+    assert result.date == date(2029, 3, 6)
+    assert result.evidence.count("matches") == 1

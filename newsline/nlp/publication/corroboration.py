@@ -90,10 +90,11 @@ def corroborate_publication(
     for found in sentences:
         sentence, actions = found.text, found.actions
         cue = _cue(sentence)
-        # A page that repeats a sentence (a caption, a pull quote) says it once.
-        if cue is None or (cue[0] in ("weekday", "last_weekday") and found.weekday_ahead) or sentence in seen:
+        # A page that repeats a sentence (a caption, a pull quote), even with other quote marks, says it once.
+        wording = " ".join(re.findall(r"\w+", sentence.lower()))
+        if cue is None or (cue[0] in ("weekday", "last_weekday") and found.weekday_ahead) or wording in seen:
             continue
-        seen.add(sentence)
+        seen.add(wording)
         own = sentence_words(sentence)
         own_keys = specific_keys(sentence)
         own_names = _names(sentence)
