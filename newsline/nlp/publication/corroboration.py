@@ -204,7 +204,9 @@ _NOT_NAMES = frozenset(
     "september october november december today yesterday tonight tomorrow former".split()
 )
 # A word capitalized inside a sentence ("G20" too), or a number of two digits or more (not a time of day).
-_KEY = re.compile(r"(?<=[\w,;:’'\"”)] )(?P<word>[A-ZÀ-Þ][\w’'-]*[^\W_])|(?<!:)\b(?P<number>\d[\d,.]*\d)\b(?!:\d)")
+_KEY = re.compile(
+    r"(?<=[\w,;:’'\"”)] )(?P<word>[A-ZÀ-Þ][\w’'-]*[^\W_])|(?<!:)\b(?P<number>\d[\d,.]*\d)\b(?!:\d)"
+)
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 
 
