@@ -101,8 +101,8 @@ def test_menus_and_site_furniture_are_never_reports(nlp):
     )
     published = PublicationDate(date(2031, 5, 9), "day", PublishedHow.PRINTED, "9 May 2031", 0.9)
     reports = dated_reports(nlp(dated_page), published, "Port story")
-    assert [r.sentence for r in reports] == ["The harbour of Vellmar reopened to ferries on Friday after the storm, "
-                                             "the port said."]
+    story = "The harbour of Vellmar reopened to ferries on Friday after the storm, the port said."
+    assert [r.sentence for r in reports] == [story]
     menu = "Order Reprints | Today's Paper | Subscribe"
     same_menu = [DatedReport(menu, "2031-05-09", "Port story", date(2031, 5, 9))]
     other_page = f"Council meets\n\n{menu}\n\nThe council of Ostrava met to set the budget.\n"
