@@ -197,3 +197,15 @@ def test_a_sentence_the_page_repeats_counts_once(nlp):
     result = corroborated(nlp, text, [report])
     assert result.date == date(2029, 3, 6)
     assert result.evidence.count("matches") == 1
+
+
+def test_a_stored_report_that_is_a_line_about_the_page_lends_nothing(nlp):
+    print_line = DatedReport(
+        "A version of this article by Kestrel Media appears in print on Page A7 of the Harbour edition.",
+        "2030-01-01", "Stored story", date(2030, 1, 1),
+    )
+    text = (
+        "Harbour edition\n\nKestrel Media printed the Harbour edition with the story on Page A7 today, the editor "
+        "said.\n\nMost readers found it by noon, a survey of the readers showed.\n"
+    )
+    assert corroborated(nlp, text, [print_line]) is UNKNOWN

@@ -68,7 +68,11 @@ def corroborate_publication(
     text = doc if isinstance(doc, str) else doc.text
     layout = layout if layout is not None else page_layout(text)
     sentences = _sentences_for_corroboration(doc, layout)
-    usable = [(r, whole.start) for r in reports if (whole := value_range(r.value)) and whole.precision == "day"]
+    # Reports stored by an earlier ingest come from its events' sentences: menus and furniture are left out here too.
+    usable = [
+        (r, whole.start) for r in reports
+        if (whole := value_range(r.value)) and whole.precision == "day" and _tells_news(r.sentence)
+    ]
     if not sentences or not usable:
         return current
     frequency = Counter(word for r, _ in usable for word in sentence_words(r.sentence))
@@ -203,9 +207,10 @@ _NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december today yesterday tonight tomorrow former".split()
 )
-# A word capitalized inside a sentence ("G20" too), or a number of two digits or more (not a time of day).
+# A word capitalized inside a sentence ("G20" too), or a number of two digits or more (not a time of day or part of a
+# numeric date).
 _KEY = re.compile(
-    r"(?<=[\w,;:’'\"”)] )(?P<word>[A-ZÀ-Þ][\w’'-]*[^\W_])|(?<!:)\b(?P<number>\d[\d,.]*\d)\b(?!:\d)"
+    r"(?<=[\w,;:’'\"”)] )(?P<word>[A-ZÀ-Þ][\w’'-]*[^\W_])|(?<![:/])\b(?P<number>\d[\d,.]*\d)\b(?![:/]\d)"
 )
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 
