@@ -382,35 +382,29 @@ def _corroborate(
 ) -> None:
     """Date articles that print no reliable day from other articles reporting the same happenings.
 
-    A second round lets an article dated in the first corroborate the rest (when the first changed nothing, it
-    would find what the first found). `parsed` holds the documents of the articles without a reliable day, as
-    bytes: each is restored (not parsed again) when its turn comes.
+    One round is enough: only articles with a reliable day lend theirs (a borrowed date is never lent on), and
+    those are all known before it. `parsed` holds the documents of the articles without a reliable day, as bytes:
+    each is restored (not parsed again) when its turn comes.
     """
-    for _round in range(2):
-        changed = 0
-        reports = list(known)
-        for analysis in analyses.values():
-            reports += analysis.reports
-        for name, analysis in list(analyses.items()):
-            if analysis.has_reliable_day:
-                continue
-            others = [report for report in reports if report.source_label != analysis.label]
-            try:
-                doc = Doc(nlp.vocab).from_bytes(parsed[name])
-                layout = page_layout(inputs[name].article.text)
-                publication = corroborate_publication(doc, others, analysis.publication, layout)
-                if publication != analysis.publication:
-                    progress(f"dated      {name}: {publication.how} {publication.value}")
-                    item = ArticleInput(name, inputs[name].article, publication)
-                    analyses[name] = analyze_article(item, nlp, doc, layout)
-                    changed += 1
-            except Exception as error:  # the article keeps the date it had; the others carry on
-                failures.append(ArticleFailure(name, "corroboration: " + describe(error)))
-                progress(f"failed     {name}: corroboration: {describe(error)}")
-                del analyses[name]
-                changed += 1
-        if not changed:
-            return
+    reports = list(known)
+    for analysis in analyses.values():
+        reports += analysis.reports
+    for name, analysis in list(analyses.items()):
+        if analysis.has_reliable_day:
+            continue
+        others = [report for report in reports if report.source_label != analysis.label]
+        try:
+            doc = Doc(nlp.vocab).from_bytes(parsed[name])
+            layout = page_layout(inputs[name].article.text)
+            publication = corroborate_publication(doc, others, analysis.publication, layout)
+            if publication != analysis.publication:
+                progress(f"dated      {name}: {publication.how} {publication.value}")
+                item = ArticleInput(name, inputs[name].article, publication)
+                analyses[name] = analyze_article(item, nlp, doc, layout)
+        except Exception as error:  # the article keeps the date it had; the others carry on
+            failures.append(ArticleFailure(name, "corroboration: " + describe(error)))
+            progress(f"failed     {name}: corroboration: {describe(error)}")
+            del analyses[name]
 
 
 def features_of(candidate: EventCandidate, date: DateRange | None) -> EventFeatures:

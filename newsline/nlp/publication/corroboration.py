@@ -281,10 +281,12 @@ def _widely_named(name: str) -> str | None:
     return organization.name if organization is not None else None
 
 
-def specific_keys(sentence: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def specific_keys(sentence: str) -> frozenset[str]:
     """What may tie a sentence to one happening: the words of the names it uses (capitalized words inside the
-    sentence, without titles), the countries and organizations they stand for, and its numbers other than years."""
-    return {key for name in _sentence_names(sentence) for key in (name.key, *name.words)}
+    sentence, without titles), the countries and organizations they stand for, and its numbers other than years.
+    Cached: every article without a date is matched against the same reports."""
+    return frozenset(key for name in _sentence_names(sentence) for key in (name.key, *name.words))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -316,6 +318,7 @@ def _shared_names(own: dict[str, float], theirs: dict[str, float], recurring: fr
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def _tells_news(sentence: str) -> bool:
     """Whether a sentence can report a happening: prose (a menu, heading or label is mostly capitalized words), not
     site furniture or a line about the page itself."""
@@ -354,7 +357,9 @@ def _sentences_for_corroboration(doc: Doc | str, layout: PageLayout) -> list[_Se
     return found
 
 
-def _same_action(actions: frozenset[str] | None, shared: set[str], own_keys: set[str], theirs: set[str]) -> bool:
+def _same_action(
+    actions: frozenset[str] | None, shared: set[str], own_keys: frozenset[str], theirs: set[str]
+) -> bool:
     """Whether the report tells of the sentence's own action ("met" and "meeting" share the stem "meet")."""
     if actions is None:
         return bool(shared - own_keys - _NOT_ACTIONS)
