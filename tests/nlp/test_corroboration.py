@@ -50,47 +50,44 @@ def test_two_reports_of_one_happening_with_the_same_people_and_action_lend_the_d
     assert "Baltic Wire" in result.evidence and "Tuesday" in result.evidence
 
 
-def test_a_shared_weekday_country_and_common_word_lend_nothing(nlp):
-    strike = DatedReport(
-        "Chilean copper miners in Antofagasta ended their strike on Tuesday, the union said.", "2029-03-06",
-        "Mine story", date(2029, 3, 6),
-    )
-    text = "Rates cut\n\nChile's central bank cut its main interest rate on Tuesday, the governor Rosa Ibarra said.\n"
-    assert corroborated(nlp, text, [strike]) is UNKNOWN
-
-
-def test_the_same_titles_weekday_and_action_with_other_people_are_not_the_same_happening(nlp):
-    energy = DatedReport(
-        "On Wednesday, Estonian Prime Minister Arvo Kask met Foreign Minister Lena Holt of Latvia in Tallinn to "
-        "discuss energy prices.", "2027-09-15", "Energy story", date(2027, 9, 15),
-    )
-    text = (
+UNRELATED_STORIES = {
+    "a shared weekday, country and common word": (
+        DatedReport(
+            "Chilean copper miners in Antofagasta ended their strike on Tuesday, the union said.", "2029-03-06",
+            "Mine story", date(2029, 3, 6),
+        ),
+        "Rates cut\n\nChile's central bank cut its main interest rate on Tuesday, the governor Rosa Ibarra said.\n",
+    ),
+    "the same titles, weekday and action with other people": (
+        DatedReport(
+            "On Wednesday, Estonian Prime Minister Arvo Kask met Foreign Minister Lena Holt of Latvia in Tallinn to "
+            "discuss energy prices.", "2027-09-15", "Energy story", date(2027, 9, 15),
+        ),
         "Wheat talks\n\nOn Wednesday, Romanian Prime Minister Mirela Dobra met Foreign Minister Jonas Weil of Latvia "
-        "in Bucharest to discuss wheat exports.\n"
-    )
-    assert corroborated(nlp, text, [energy]) is UNKNOWN
-
-
-def test_the_same_country_capital_and_action_are_not_the_same_happening(nlp):
-    farmers = DatedReport(
-        "Maize farmers in Kenya voted on Thursday in Nairobi to end their protest over prices.", "2027-09-16",
-        "Farm story", date(2027, 9, 16),
-    )
-    text = "Fuel tax rises\n\nLawmakers in Kenya voted on Thursday in Nairobi to raise the tax on diesel and petrol.\n"
-    assert corroborated(nlp, text, [farmers]) is UNKNOWN
-
-
-def test_a_sentence_with_no_time_needs_more_than_the_countrys_capital_and_people(nlp):
+        "in Bucharest to discuss wheat exports.\n",
+    ),
+    "the same country, capital and action": (
+        DatedReport(
+            "Maize farmers in Kenya voted on Thursday in Nairobi to end their protest over prices.", "2027-09-16",
+            "Farm story", date(2027, 9, 16),
+        ),
+        "Fuel tax rises\n\nLawmakers in Kenya voted on Thursday in Nairobi to raise the tax on diesel and petrol.\n",
+    ),
     # Two stories on a government's foreign policy, months apart: the same seat of government and country only.
-    briefing = DatedReport(
-        "President Ivo Marsh said at a White House briefing on Monday that the United States would keep its ban on "
-        "Corvanian steel.", "2031-05-12", "Steel story", date(2031, 5, 13),
-    )
-    text = (
+    "no time, only the country's capital and people": (
+        DatedReport(
+            "President Ivo Marsh said at a White House briefing on Monday that the United States would keep its ban "
+            "on Corvanian steel.", "2031-05-12", "Steel story", date(2031, 5, 13),
+        ),
         "Ban stays\n\nThe United States kept its ban on imports from Lindora, White House spokesman Dale Finch told "
-        "reporters aboard the plane.\n"
-    )
-    assert corroborated(nlp, text, [briefing]) is UNKNOWN
+        "reporters aboard the plane.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("report, text", UNRELATED_STORIES.values(), ids=UNRELATED_STORIES.keys())
+def test_reports_of_another_happening_lend_nothing(nlp, report, text):
+    assert corroborated(nlp, text, [report]) is UNKNOWN
 
 
 def test_menus_and_site_furniture_are_never_reports(nlp):
