@@ -89,7 +89,8 @@ def bare_spacy(files: list[Path], label: str, whole_texts: bool) -> float:
 
 
 def django_env(database: Path | None) -> dict[str, str]:
-    env = {**os.environ, "DEBUG": "1"}
+    # Production settings: with DEBUG on, Django also records every query the ingest makes.
+    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "bench-ingest-only"}
     if database is not None:
         env["DATABASE_URL"] = f"sqlite:///{database}"
     return env

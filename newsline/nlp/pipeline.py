@@ -4,10 +4,11 @@
 step (publication date, temporal expressions, events, the dated reports other articles are corroborated
 from). Its result is plain, picklable data: no spaCy objects.
 
-`analyze_collection` analyses each article on its own (a failure is reported, the others carry on), then
-does the work across articles: publication dates corroborated from other articles (and from `known`
-reports of articles analysed earlier), reports grouped into happenings, each happening's date chosen,
-and expressions such as "a week before the inauguration" resolved once that happening is dated.
+`analyze_articles` analyses each article on its own (a failure is reported, the others carry on), then dates
+the articles that print no reliable day from other articles (and from `known` reports of articles analysed
+earlier); each analysis is handed on (`ready`) as soon as it is final. `analyze_collection` then does the rest
+of the work across articles: reports grouped into happenings, each happening's date chosen, and expressions
+such as "a week before the inauguration" resolved once that happening is dated.
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ __all__ = [
     "ArticleFailure",
     "ArticleFile",
     "ArticleInput",
+    "ArticlesAnalysis",
     "ArticleTooLong",
     "BadArticle",
     "CollectionAnalysis",
@@ -90,6 +92,7 @@ __all__ = [
     "Timex",
     "actor_prominence",
     "analyze_article",
+    "analyze_articles",
     "analyze_collection",
     "best_group",
     "choose_date",
@@ -170,6 +173,14 @@ class Happening:
     reports: list[tuple[int, int]]
     date: DateChoice | None
     importance: float
+
+
+@dataclass
+class ArticlesAnalysis:
+    articles: list[ArticleAnalysis]
+    failures: list[ArticleFailure]
+    #: Seconds per phase (see PHASES); with several jobs the per-article phases are summed over the workers.
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -273,16 +284,39 @@ def analyze_collection(
     jobs: int = 1,
     model: str = "",
 ) -> CollectionAnalysis:
-    """Analyse every article, each on its own, then across articles (see the module's docstring).
+    """Analyse every article (`analyze_articles`), then group their reports into happenings and resolve the
+    expressions that refer to other happenings."""
+    result = analyze_articles(items, nlp, known, progress, advance, jobs, model)
+    started = time.perf_counter()
+    happenings = group_happenings(result.articles)
+    referenced = resolve_references(result.articles, happenings)
+    timings = {**result.timings, "cross-article": result.timings["cross-article"] + time.perf_counter() - started}
+    return CollectionAnalysis(result.articles, result.failures, happenings, referenced, timings)
+
+
+def analyze_articles(
+    items: Sequence[ArticleInput],
+    nlp: Language,
+    known: Sequence[DatedReport] = (),
+    progress: Progress = lambda message: None,
+    advance: Advance = lambda done, total, name: None,
+    jobs: int = 1,
+    model: str = "",
+    ready: Callable[[ArticleAnalysis], None] = lambda analysis: None,
+) -> ArticlesAnalysis:
+    """Analyse every article on its own, then date those without a reliable day from the others' reports.
 
     `known` are dated reports of articles analysed before (stored ones), for corroboration only. With `jobs` above 1
     the articles' own analyses run in that many worker processes, each loading the pipeline `model` once; the result
-    is the same as with one.
+    is the same as with one. `ready` receives each final analysis in the order of `items`, as soon as it and all
+    before it are final (while the workers go on): an article with a reliable day is final when it arrives, the
+    others once corroborated. Its time counts in no phase.
     """
     analyses: dict[str, ArticleAnalysis] = {}
     parsed: dict[str, bytes] = {}
     inputs = {item.name: item for item in items}
     failures: list[ArticleFailure] = []
+    handed_on: set[str] = set()
     timings = dict.fromkeys(PHASES, 0.0)
     workers = min(jobs, len(items) // MIN_ARTICLES_PER_WORKER)
     outcomes = analyzed_in_workers(items, model, workers) if workers > 1 else analyzed_here(items, nlp)
@@ -297,13 +331,16 @@ def analyze_collection(
             if outcome.doc_bytes is not None:
                 parsed[outcome.name] = outcome.doc_bytes
         advance(number, len(items), outcome.name)
+        if outcome.analysis is not None and not parsed:
+            ready(outcome.analysis)
+            handed_on.add(outcome.name)
     started = time.perf_counter()
     _corroborate(analyses, parsed, inputs, nlp, known, failures, progress)
-    articles = list(analyses.values())
-    happenings = group_happenings(articles)
-    referenced = resolve_references(articles, happenings)
     timings["cross-article"] = time.perf_counter() - started
-    return CollectionAnalysis(articles, failures, happenings, referenced, timings)
+    for name, analysis in analyses.items():
+        if name not in handed_on:
+            ready(analysis)
+    return ArticlesAnalysis(list(analyses.values()), failures, timings)
 
 
 def outcome_of(item: ArticleInput, nlp: Language, doc: Doc, parse_seconds: float) -> ArticleOutcome:

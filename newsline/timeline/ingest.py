@@ -42,7 +42,7 @@ from newsline.nlp.pipeline import (
     PublicationDate,
     actor_prominence,
     analyze_article,
-    analyze_collection,
+    analyze_articles,
     best_group,
     choose_date,
     collect_files,
@@ -154,7 +154,8 @@ def ingest_articles(
         ArticleInput(name, item.loaded.article, editor_publication(item.source), item.loaded.page_dates)
         for name, item in pending.items()
     ]
-    result = analyze_collection(
+    writer = ArticleWriter(pending, report, progress)
+    result = analyze_articles(
         items,
         nlp,
         known=stored_reports(exclude=set(pending)),
@@ -162,27 +163,40 @@ def ingest_articles(
         advance=advance,
         jobs=jobs,
         model=settings.NEWSLINE_SPACY_MODEL,
+        ready=writer.store,
     )
-    report.timings = dict(result.timings)
-    writing = time.perf_counter()
     report.failed += [(pending[failure.name].loaded.origin, failure.reason) for failure in result.failures]
-    for analysis in result.articles:
-        item = pending[analysis.name]
+    started = time.perf_counter()
+    resolve_event_anchors()
+    report.timings = {**result.timings, "database": writer.seconds + time.perf_counter() - started}
+    return report
+
+
+@dataclass
+class ArticleWriter:
+    """Stores each analysed article as the analysis hands it on, while the workers analyse the next ones."""
+
+    pending: dict[str, PendingArticle]
+    report: IngestReport
+    progress: Progress
+    seconds: float = 0.0
+
+    def store(self, analysis: ArticleAnalysis) -> None:
+        started = time.perf_counter()
+        item, report = self.pending[analysis.name], self.report
         try:
             created, events_created, actors_created = store_article(item, analysis)
         except Exception as error:  # one bad article must not stop the rest; its transaction is rolled back
             report.failed.append((item.loaded.origin, f"could not be stored: {error.__class__.__name__}: {error}"))
-            progress(f"failed     {analysis.name}: {error}")
-            continue
-        (report.created if created else report.updated).append(analysis.name)
-        if analysis.publication.precision != "day":
-            report.undated.append(analysis.name)
-        report.events_created += events_created
-        report.actors_created += actors_created
-        progress(f"{'created' if created else 'updated':<10} {analysis.name}")
-    resolve_event_anchors()
-    report.timings["database"] = time.perf_counter() - writing
-    return report
+            self.progress(f"failed     {analysis.name}: {error}")
+        else:
+            (report.created if created else report.updated).append(analysis.name)
+            if analysis.publication.precision != "day":
+                report.undated.append(analysis.name)
+            report.events_created += events_created
+            report.actors_created += actors_created
+            self.progress(f"{'created' if created else 'updated':<10} {analysis.name}")
+        self.seconds += time.perf_counter() - started
 
 
 def store_article(item: PendingArticle, analysis: ArticleAnalysis) -> tuple[bool, int, int]:
@@ -225,7 +239,7 @@ def cross_article_pass(progress: Progress = lambda message: None, jobs: int = 1)
             ArticleInput(name, ArticleFile(text=source.text), page_dates=stored_page_dates(source))
             for name, source in undated.items()
         ]
-        result = analyze_collection(
+        result = analyze_articles(
             items, nlp, known=stored_reports(exclude=set(undated)), progress=progress, jobs=jobs,
             model=settings.NEWSLINE_SPACY_MODEL,
         )
@@ -346,11 +360,10 @@ def store_mentions(source: Source, analysis: ArticleAnalysis) -> tuple[int, int]
         mention_actors = [actors.resolve(actor_mention) for actor_mention in candidate.actors]
         new = mention.pk is None
         if new:
-            event = matching_event(mention, mention_actors)
-            if event is None:
-                event = Event.objects.create(headline=mention.headline[:300], summary=candidate.summary)
+            mention.event_id = matching_event(mention, mention_actors)
+            if mention.event_id is None:
+                mention.event = Event.objects.create(headline=mention.headline[:300], summary=candidate.summary)
                 events_created += 1
-            mention.event = event
         mention.save()
         actor_ids = {actor.pk for actor in mention_actors}
         if new:  # no actors to read and compare first
@@ -474,8 +487,8 @@ def mention_features(mention: Mention, actors: Iterable[Actor]) -> EventFeatures
                            mention.planned)
 
 
-def matching_event(mention: Mention, actors: list[Actor]) -> Event | None:
-    """The existing event reporting the same happening as this new mention, if any.
+def matching_event(mention: Mention, actors: list[Actor]) -> int | None:
+    """The id of the existing event reporting the same happening as this new mention, if any.
 
     Candidates are events whose dates overlap the mention's (a day apart still counts); each is
     scored by the average similarity of the mention to the event's mentions, as the NLP's grouping does.
@@ -505,7 +518,7 @@ def matching_event(mention: Mention, actors: list[Actor]) -> Event | None:
         reports.setdefault(event_id, []).append(features)
     candidates = list(reports)
     index = best_group(mention_features(mention, actors), list(reports.values()))
-    return None if index is None else Event.objects.get(pk=candidates[index])
+    return None if index is None else candidates[index]
 
 
 def ordered_mentions(mentions: QuerySet[Mention]) -> QuerySet[Mention]:

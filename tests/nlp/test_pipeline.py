@@ -11,7 +11,7 @@ from spacy.language import Language
 from newsline.nlp import parsing, pipeline
 from newsline.nlp.articles import MAX_ARTICLE_CHARS, read_article
 from newsline.nlp.parsing import parse
-from newsline.nlp.pipeline import ArticleInput, analyze_article, analyze_collection
+from newsline.nlp.pipeline import ArticleInput, analyze_article, analyze_articles, analyze_collection
 from newsline.nlp.spacy_model import load_article_pipeline
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,6 +56,22 @@ def test_an_undated_article_is_corroborated_and_reports_of_one_happening_are_gro
     assert (daily.publication.date, daily.publication.how) == (date(2031, 5, 8), "corroborated")
     bridge = next(h for h in result.happenings if len({a for a, _ in h.reports}) == 2)
     assert bridge.date is not None and bridge.date.chosen.value == "2031-05-08"
+
+
+def test_each_analysis_is_handed_on_in_order_once_it_and_all_before_it_are_final(nlp):
+    steps = []
+    result = analyze_articles(
+        [BRIDGE, BRIDGE_AGAIN, STRIKE], nlp,
+        advance=lambda done, total, name: steps.append(("analysed", name)),
+        ready=lambda analysis: steps.append(("ready", analysis.name, analysis.publication.how)),
+    )
+    assert steps == [
+        ("analysed", "wire"), ("ready", "wire", "front_matter"),
+        ("analysed", "daily"),  # no reliable day yet: it and the ones after it wait for corroboration
+        ("analysed", "port"),
+        ("ready", "daily", "corroborated"), ("ready", "port", "front_matter"),
+    ]
+    assert [a.name for a in result.articles] == ["wire", "daily", "port"]
 
 
 def test_known_reports_from_earlier_runs_corroborate_too(nlp):
