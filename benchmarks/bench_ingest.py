@@ -59,7 +59,8 @@ def word_count(files: list[Path]) -> int:
 
 
 def bare_spacy_seconds(files: list[Path], in_pieces: bool) -> float:
-    """`nlp.pipe` over the texts in a child process (a fresh interpreter, as ingest gets), model loading excluded.
+    """`nlp.pipe` over the texts in a child process (a fresh interpreter with ingest's garbage-collector setting, as
+    ingest gets), model loading excluded.
 
     `in_pieces`: long texts cut at line breaks as the analysis cuts them (spaCy's cost per character grows with a
     document's length, so whole long pages take longer than the same text in pieces).
@@ -68,7 +69,8 @@ def bare_spacy_seconds(files: list[Path], in_pieces: bool) -> float:
     code = (
         "import os, sys, time, django; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'newsline.settings'); "
         "django.setup(); from django.conf import settings; "
-        "from newsline.nlp.spacy_model import load_pipeline; from newsline.nlp.parsing import pieces_of; "
+        "import gc; from newsline.nlp.spacy_model import BULK_GC_THRESHOLDS, load_pipeline; "
+        "from newsline.nlp.parsing import pieces_of; gc.set_threshold(*BULK_GC_THRESHOLDS); "
         "nlp = load_pipeline(settings.NEWSLINE_SPACY_MODEL); "
         "texts = [open(p, encoding='utf-8', errors='replace').read() for p in sys.argv[1:]]; "
         f"texts = {cut}; "

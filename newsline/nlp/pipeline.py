@@ -13,6 +13,7 @@ such as "a week before the inauguration" resolved once that happening is dated.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -51,7 +52,7 @@ from .markup_dates import HTMLDATE_ORIGINAL, DateCandidate
 from .metadata import detect_outlet, detect_title
 from .page_dates import TextDateEvidence, weigh_markup_dates
 from .parsing import BATCH_SIZE, ArticleTooLong, parse, parse_all
-from .spacy_model import load_article_pipeline
+from .spacy_model import BULK_GC_THRESHOLDS, load_article_pipeline
 from .publication import (
     DatedReport,
     PublicationDate,
@@ -380,6 +381,7 @@ _worker_nlp: Language | None = None
 
 def start_worker(model: str) -> None:
     global _worker_nlp
+    gc.set_threshold(*BULK_GC_THRESHOLDS)
     _worker_nlp = load_article_pipeline(model)
 
 

@@ -40,3 +40,11 @@ def load_article_pipeline(name: str) -> Language:
     """The pipeline for scraped article pages, with line breaks ending sentences. A separate instance
     from `load_pipeline`, so code parsing running text is not affected."""
     return with_line_sentences(spacy.load(name))
+
+
+
+#: The garbage collector's thresholds in a process that analyses many articles (Python's default: 700, 10, 10).
+#: Parsing allocates millions of short-lived objects that form few reference cycles, while the analyses kept for
+#: the whole run make each collection of the older generations longer: collecting ~70 times less often made
+#: `ingest --jobs 1` about 8% faster (two runs on 138 pages).
+BULK_GC_THRESHOLDS = (50_000, 20, 100)

@@ -1,11 +1,14 @@
 """`ingest --jobs 2` analyses articles in worker processes and stores exactly what `--jobs 1` stores."""
 
+import gc
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
 from newsline.nlp import parsing, pipeline
+from newsline.nlp.spacy_model import BULK_GC_THRESHOLDS
+from newsline.timeline.management.commands import ingest as ingest_command
 from newsline.timeline.models import Actor, Event, Mention, Source
 
 pytestmark = pytest.mark.django_db
@@ -109,6 +112,23 @@ def test_ingest_reports_time_per_phase_and_plain_progress_lines_off_a_terminal(t
     [phases] = [line for line in output.splitlines() if line.startswith("Time per phase:")]
     for phase in ("parse", "dates", "events", "cross-article", "database"):
         assert f" {phase} " in phases
+
+
+def test_ingest_collects_garbage_less_often_while_it_runs_and_leaves_the_collector_as_it_was(tmp_path, monkeypatch):
+    folder = write_folder(tmp_path / "articles")
+    thresholds_while_ingesting = []
+
+    def ingest_paths(*args, **kwargs):
+        thresholds_while_ingesting.append(gc.get_threshold())
+        return real_ingest_paths(*args, **kwargs)
+
+    real_ingest_paths = ingest_command.ingest_paths
+    monkeypatch.setattr(ingest_command, "ingest_paths", ingest_paths)
+    before = gc.get_threshold()
+    call_command("ingest", str(folder), "--jobs", "1", verbosity=0)
+    assert thresholds_while_ingesting == [BULK_GC_THRESHOLDS] != [before]
+    assert gc.get_threshold() == before
+    assert Source.objects.count() == len(ARTICLES)
 
 
 def test_the_analysis_is_the_same_whether_texts_are_batched_or_parsed_one_at_a_time(monkeypatch):

@@ -1,9 +1,11 @@
+import gc
 import time
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from newsline.nlp.spacy_model import BULK_GC_THRESHOLDS
 from newsline.timeline.ingest import IngestReport, cross_article_pass, default_jobs, ingest_paths
 
 
@@ -40,19 +42,25 @@ class Command(BaseCommand):
         self.started = time.perf_counter()
         urls = [url for group in urls for url in group] + [url for file in url_files for url in read_url_list(file)]
         self.bar = ProgressBar(self.stdout) if verbosity else None
-        if cross_article_only:
-            if paths or urls:
-                raise CommandError("--cross-article-only reads no files: give no paths or URLs.")
-            report = cross_article_pass(progress=self.progress if verbosity else print_nothing, jobs=jobs)
-        else:
-            report = ingest_paths(
-                paths or ([] if urls else [settings.NEWSLINE_CORPUS_DIR]),
-                progress=self.progress if verbosity else print_nothing,
-                force=force,
-                jobs=jobs,
-                advance=self.bar.advance if self.bar else lambda done, total, name: None,
-                urls=urls,
-            )
+        if cross_article_only and (paths or urls):
+            raise CommandError("--cross-article-only reads no files: give no paths or URLs.")
+        progress = self.progress if verbosity else print_nothing
+        previous_thresholds = gc.get_threshold()
+        gc.set_threshold(*BULK_GC_THRESHOLDS)
+        try:
+            if cross_article_only:
+                report = cross_article_pass(progress=progress, jobs=jobs)
+            else:
+                report = ingest_paths(
+                    paths or ([] if urls else [settings.NEWSLINE_CORPUS_DIR]),
+                    progress=progress,
+                    force=force,
+                    jobs=jobs,
+                    advance=self.bar.advance if self.bar else lambda done, total, name: None,
+                    urls=urls,
+                )
+        finally:
+            gc.set_threshold(*previous_thresholds)
         self.summarize(report)
         if not report.ok:
             raise CommandError(f"{len(report.failed)} file(s) could not be ingested (see above).", returncode=1)
