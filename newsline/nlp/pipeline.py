@@ -281,13 +281,12 @@ def analyze_collection(
     nlp: Language,
     known: Sequence[DatedReport] = (),
     progress: Progress = lambda message: None,
-    advance: Advance = lambda done, total, name: None,
     jobs: int = 1,
     model: str = "",
 ) -> CollectionAnalysis:
     """Analyse every article (`analyze_articles`), then group their reports into happenings and resolve the
     expressions that refer to other happenings."""
-    result = analyze_articles(items, nlp, known, progress, advance, jobs, model)
+    result = analyze_articles(items, nlp, known, progress, jobs=jobs, model=model)
     started = time.perf_counter()
     happenings = group_happenings(result.articles)
     referenced = resolve_references(result.articles, happenings)
