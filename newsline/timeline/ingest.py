@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -349,7 +349,7 @@ def store_mentions(source: Source, analysis: ArticleAnalysis) -> tuple[int, int]
     occurrences: dict[str, int] = {}
     seen: set[str] = set()
     touched: set[int] = set()
-    events_created = 0
+    new_events: set[int] = set()
     for candidate in analysis.events:
         normalized = " ".join(candidate.sentence.split()).lower()
         occurrences[normalized] = occurrences.get(normalized, 0) + 1
@@ -362,8 +362,12 @@ def store_mentions(source: Source, analysis: ArticleAnalysis) -> tuple[int, int]
         if new:
             mention.event_id = matching_event(mention, mention_actors)
             if mention.event_id is None:
-                mention.event = Event.objects.create(headline=mention.headline[:300], summary=candidate.summary)
-                events_created += 1
+                event = Event(headline=mention.headline[:300], summary=candidate.summary)
+                # Its history starts with one record of the event as derived below (`recompute_events`).
+                event.skip_history_when_saving = True
+                event.save()
+                mention.event = event
+                new_events.add(event.pk)
         mention.save()
         actor_ids = {actor.pk for actor in mention_actors}
         if new:  # no actors to read and compare first
@@ -375,8 +379,8 @@ def store_mentions(source: Source, analysis: ArticleAnalysis) -> tuple[int, int]
         if key not in seen:
             touched.add(mention.event_id)
             mention.delete()
-    recompute_events(touched)
-    return events_created, actors.created
+    recompute_events(touched, new=new_events)
+    return len(new_events), actors.created
 
 
 def fill_mention(mention: Mention, candidate: EventCandidate, source: Source) -> None:
@@ -550,8 +554,9 @@ def recompute_event(event: Event) -> None:
 RECOMPUTE_BATCH = 500
 
 
-def recompute_events(event_ids: Iterable[int]) -> None:
-    """`recompute_event` for many events, a batch's mentions and their actors' source counts read at once."""
+def recompute_events(event_ids: Iterable[int], new: Collection[int] = ()) -> None:
+    """`recompute_event` for many events, a batch's mentions and their actors' source counts read at once. The `new`
+    events, saved without history, get their first history record now, derived, in one insert per batch."""
     event_ids = sorted(set(event_ids))
     for start in range(0, len(event_ids), RECOMPUTE_BATCH):
         batch = event_ids[start : start + RECOMPUTE_BATCH]
@@ -560,8 +565,13 @@ def recompute_events(event_ids: Iterable[int]) -> None:
             mentions_of[mention.event_id].append(mention)
         counts = actor_source_counts({actor.pk for mentions in mentions_of.values() for m in mentions
                                       for actor in m.actors.all()})
+        created = []
         for event in Event.objects.filter(pk__in=batch):
+            if event.pk in new:
+                event.skip_history_when_saving = True
+                created.append(event)
             derive_event(event, mentions_of[event.pk], counts)
+        Event.history.bulk_history_create(created)
 
 
 def derive_event(event: Event, mentions: list[Mention], counts: dict[int, tuple[str, int]]) -> None:

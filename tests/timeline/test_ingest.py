@@ -144,6 +144,21 @@ def test_two_reports_of_one_meeting_become_one_event_with_both_sources(tmp_path)
     assert str(meeting.date_start) == "2019-05-09"
 
 
+def test_an_ingested_event_starts_its_history_as_derived_and_a_joining_report_adds_a_change(tmp_path):
+    write_article(tmp_path, "wire.txt", "2019-05-09",
+                  "Foreign Minister Anna Lindqvist met her counterpart Pavel Dvorak in Vienna on Thursday.")
+    ingest_paths([tmp_path])
+    meeting = Event.objects.get(mentions__sentence__contains="Lindqvist met")
+    [created] = meeting.history.all()
+    assert (created.history_type, str(created.date_start), created.confidence) == ("+", "2019-05-09", meeting.confidence)
+
+    write_article(tmp_path, "daily.txt", "2019-05-10",
+                  "Anna Lindqvist and Pavel Dvorak met in Vienna on Thursday for their first talks.")
+    ingest_paths([tmp_path])
+    assert [r.history_type for r in meeting.history.order_by("history_id")] == ["+", "~"]
+    assert meeting.history.latest("history_id").confidence > created.confidence  # a second source agrees
+
+
 def test_two_different_meetings_on_one_day_stay_two_events(tmp_path):
     write_article(tmp_path, "wire.txt", "2019-05-09",
                   "Foreign Minister Anna Lindqvist met her counterpart Pavel Dvorak in Vienna on Thursday.")
