@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .gazetteer import country_of_demonym, fold
 from .temporal.lexicon import WEEKDAY_NAMES
@@ -99,8 +100,10 @@ SENTENCE_STOPWORDS = frozenset(
 )
 
 
-def sentence_words(sentence: str) -> set[str]:
-    """Content words of a whole sentence, lightly stemmed, for matching it to another article's report."""
+@lru_cache(maxsize=1 << 16)
+def sentence_words(sentence: str) -> frozenset[str]:
+    """Content words of a whole sentence, lightly stemmed, for matching it to another article's report. Cached: each
+    undated article weighs its words against every report of the collection."""
     words = set()
     for raw in re.findall(r"[A-Za-z][A-Za-z’'-]+", sentence):
         word = re.sub(r"[’']s?$", "", raw.lower())
@@ -111,4 +114,4 @@ def sentence_words(sentence: str) -> set[str]:
                 word = word[: -len(suffix)]
                 break
         words.add(word)
-    return words
+    return frozenset(words)

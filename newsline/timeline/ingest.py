@@ -496,7 +496,7 @@ def matching_event(mention: Mention, actors: list[Actor]) -> int | None:
 
     Candidates are events whose dates overlap the mention's (a day apart still counts); each is
     scored by the average similarity of the mention to the event's mentions, as the NLP's grouping does.
-    Their mentions and actors are read as plain rows (two queries, no model instances).
+    Their mentions and actors are read as plain rows (one query, no model instances).
     """
     if mention.date_start is None:
         return None
@@ -504,20 +504,23 @@ def matching_event(mention: Mention, actors: list[Actor]) -> int | None:
         "event__date_start__lte": mention.date_end + timedelta(days=1),
         "event__date_end__gte": mention.date_start - timedelta(days=1),
     }
-    actor_pairs: dict[int, set[tuple[str, str]]] = {}
-    # Through the window's mention ids (a subquery), so the actor links are found by index, not by a full scan.
-    for mention_id, actor_id, kind in Mention.actors.through.objects.filter(
-        mention__in=Mention.objects.filter(**in_window).values("pk")
-    ).values_list("mention_id", "actor_id", "actor__kind"):
-        actor_pairs.setdefault(mention_id, set()).add((str(actor_id), kind))
-    # Events in their own order (`best_group` breaks ties by it); one without mentions could not be chosen.
-    reports: dict[int, list[EventFeatures]] = {}
+    # Events in their own order (`best_group` breaks ties by it); one without mentions could not be chosen. A row per
+    # mention and actor: the actor links are joined by their mention's index.
     rows = (
         Mention.objects.filter(**in_window)
         .order_by("event__date_start", "event_id", *Mention._meta.ordering)
-        .values_list("pk", "event_id", "headline", "sentence", "date_start", "date_end", "planned")
+        .values_list(
+            "pk", "event_id", "headline", "sentence", "date_start", "date_end", "planned", "actors", "actors__kind"
+        )
     )
-    for pk, event_id, headline, sentence, start, end, planned in rows:
+    stored: dict[int, tuple] = {}
+    actor_pairs: dict[int, set[tuple[str, str]]] = {}
+    for pk, *fields, actor_id, kind in rows:
+        stored.setdefault(pk, tuple(fields))
+        if actor_id is not None:
+            actor_pairs.setdefault(pk, set()).add((str(actor_id), kind))
+    reports: dict[int, list[EventFeatures]] = {}
+    for pk, (event_id, headline, sentence, start, end, planned) in stored.items():
         features = stored_features(headline, sentence, start, end, frozenset(actor_pairs.get(pk, ())), planned)
         reports.setdefault(event_id, []).append(features)
     candidates = list(reports)

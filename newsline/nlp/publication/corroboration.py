@@ -358,7 +358,7 @@ def _sentences_for_corroboration(doc: Doc | str, layout: PageLayout) -> list[_Se
 
 
 def _same_action(
-    actions: frozenset[str] | None, shared: set[str], own_keys: frozenset[str], theirs: set[str]
+    actions: frozenset[str] | None, shared: frozenset[str], own_keys: frozenset[str], theirs: frozenset[str]
 ) -> bool:
     """Whether the report tells of the sentence's own action ("met" and "meeting" share the stem "meet")."""
     if actions is None:
