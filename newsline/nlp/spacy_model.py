@@ -42,7 +42,6 @@ def load_article_pipeline(name: str) -> Language:
     return with_line_sentences(spacy.load(name))
 
 
-
 #: The garbage collector's thresholds in a process that analyses many articles (Python's default: 700, 10, 10).
 #: Parsing allocates millions of short-lived objects that form few reference cycles, while the analyses kept for
 #: the whole run make each collection of the older generations longer: collecting ~70 times less often made
