@@ -68,4 +68,4 @@ lock:
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-test.txt requirements-test.in
 
 clean:
-	rm -rf $(VENV) staticfiles node_modules test-artifacts db.sqlite3
+	rm -rf $(VENV) staticfiles node_modules test-artifacts db.sqlite3 db.sqlite3-wal db.sqlite3-shm

@@ -108,7 +108,7 @@ def blanked_runs(
 ) -> tuple[list[Outcome], dict[str, ArticleAnalysis], float, float]:
     """Each wanted page dated with its own evidence blanked; the reference analyses; seconds of both phases."""
     started = time.perf_counter()
-    reference = {a.name: a for a in analyze_collection([p.item for p in pages], nlp, jobs=jobs, model=MODEL).articles}
+    reference = {a.name: a for a in analyze_collection([p.item for p in pages], nlp, jobs=jobs).articles}
     referenced = time.perf_counter()
     outcomes = []
     for group in range(groups):
@@ -117,7 +117,7 @@ def blanked_runs(
             continue
         names = {p.name for p in blanked}
         known = [report for name, analysis in reference.items() if name not in names for report in analysis.reports]
-        result = analyze_collection([p.blanked for p in blanked], nlp, known, jobs=jobs, model=MODEL)
+        result = analyze_collection([p.blanked for p in blanked], nlp, known, jobs=jobs)
         dated = {a.name: a.publication for a in result.articles}
         outcomes += [Outcome(p, dated.get(p.name, NO_OWN_DATE)) for p in blanked]
     return outcomes, reference, referenced - started, time.perf_counter() - referenced

@@ -108,6 +108,10 @@ DATABASES = {
         conn_max_age=600,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Write-ahead logging: the pages go on reading while an ingest writes, even in one long transaction (it stores
+    # articles provisionally until their publication dates are settled, see timeline.ingest.ArticleWriter).
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -66,3 +66,24 @@ def test_proxy_header_hsts_and_cookies_are_read_from_the_environment():
 def test_malformed_settings_say_what_is_expected(name, value, message):
     result = production_settings(**{name: value})
     assert result.returncode == 1 and message in result.stderr
+
+
+def test_pages_read_an_sqlite_database_while_an_ingest_holds_a_long_writing_transaction(tmp_path):
+    database = tmp_path / "newsline.sqlite3"
+    script = """
+import sqlite3, sys, django
+django.setup()
+from django.db import connection, transaction
+with connection.cursor() as cursor:
+    cursor.execute("CREATE TABLE page (body TEXT)")
+with transaction.atomic(), connection.cursor() as cursor:
+    cursor.executemany("INSERT INTO page VALUES (%s)", [("x" * 1000,)] * 20_000)  # more than SQLite's page cache
+    reader = sqlite3.connect(sys.argv[1], timeout=0)
+    print(reader.execute("SELECT COUNT(*) FROM page").fetchone()[0])
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(database)], cwd=ROOT, capture_output=True, text=True, timeout=60,
+        env=BASE_ENVIRONMENT | {"DJANGO_SETTINGS_MODULE": "newsline.settings", "DATABASE_URL": f"sqlite:///{database}",
+                                "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50)},
+    )
+    assert result.stdout.strip() == "0", result.stderr  # the committed rows, at once: none yet

@@ -282,11 +282,10 @@ def analyze_collection(
     known: Sequence[DatedReport] = (),
     progress: Progress = lambda message: None,
     jobs: int = 1,
-    model: str = "",
 ) -> CollectionAnalysis:
     """Analyse every article (`analyze_articles`), then group their reports into happenings and resolve the
     expressions that refer to other happenings."""
-    result = analyze_articles(items, nlp, known, progress, jobs=jobs, model=model)
+    result = analyze_articles(items, nlp, known, progress, jobs=jobs)
     started = time.perf_counter()
     happenings = group_happenings(result.articles)
     referenced = resolve_references(result.articles, happenings)
@@ -301,25 +300,26 @@ def analyze_articles(
     progress: Progress = lambda message: None,
     advance: Advance = lambda done, total, name: None,
     jobs: int = 1,
-    model: str = "",
     ready: Callable[[ArticleAnalysis], None] = lambda analysis: None,
+    rewind: Callable[[str], None] = lambda name: None,
 ) -> ArticlesAnalysis:
     """Analyse every article on its own, then date those without a reliable day from the others' reports.
 
     `known` are dated reports of articles analysed before (stored ones), for corroboration only. With `jobs` above 1
-    the articles' own analyses run in that many worker processes, each loading the pipeline `model` once; the result
-    is the same as with one. `ready` receives each final analysis in the order of `items`, as soon as it and all
-    before it are final (while the workers go on): an article with a reliable day is final when it arrives, the
-    others once corroborated. Its time counts in no phase.
+    the articles' own analyses run in that many worker processes; the result is the same as with one.
+
+    `ready` receives each analysis in the order of `items` as soon as it is made (while the workers go on). One
+    without a reliable day is provisional until corroboration, at the end: if that changes any (or it fails),
+    `rewind` receives the name of the first changed article, and `ready` its final analysis and every one after it
+    again. Their time counts in no phase.
     """
     analyses: dict[str, ArticleAnalysis] = {}
     parsed: dict[str, bytes] = {}
     inputs = {item.name: item for item in items}
     failures: list[ArticleFailure] = []
-    handed_on: set[str] = set()
     timings = dict.fromkeys(PHASES, 0.0)
     workers = min(jobs, len(items) // MIN_ARTICLES_PER_WORKER)
-    outcomes = analyzed_in_workers(items, model, workers) if workers > 1 else analyzed_here(items, nlp)
+    outcomes = analyzed_in_workers(items, nlp, workers) if workers > 1 else analyzed_here(items, nlp)
     for number, outcome in enumerate(outcomes, start=1):
         if outcome.analysis is None:
             failures.append(ArticleFailure(outcome.name, outcome.failure))
@@ -331,15 +331,19 @@ def analyze_articles(
             if outcome.doc_bytes is not None:
                 parsed[outcome.name] = outcome.doc_bytes
         advance(number, len(items), outcome.name)
-        if outcome.analysis is not None and not parsed:
+        if outcome.analysis is not None:
             ready(outcome.analysis)
-            handed_on.add(outcome.name)
+    provisional = dict(analyses)
     started = time.perf_counter()
     _corroborate(analyses, parsed, inputs, nlp, known, failures, progress)
     timings["cross-article"] = time.perf_counter() - started
-    for name, analysis in analyses.items():
-        if name not in handed_on:
-            ready(analysis)
+    names = list(provisional)
+    changed = [index for index, name in enumerate(names) if analyses.get(name) is not provisional[name]]
+    if changed:
+        rewind(names[changed[0]])
+        for name in names[changed[0] :]:
+            if name in analyses:
+                ready(analyses[name])
     return ArticlesAnalysis(list(analyses.values()), failures, timings)
 
 
@@ -371,17 +375,17 @@ def analyzed_here(items: Sequence[ArticleInput], nlp: Language) -> Iterator[Arti
             yield outcome_of(item, nlp, doc, time.perf_counter() - started)
 
 
-#: A worker process loads its own pipeline (seconds): fewer articles than this per worker are analysed here.
+#: Fewer articles than this per worker are analysed here: sending them to a worker and back costs more.
 MIN_ARTICLES_PER_WORKER = 4
 
-#: The pipeline of this worker process, loaded once by `start_worker`.
+#: The pipeline of this worker process, set once by `start_worker`.
 _worker_nlp: Language | None = None
 
 
-def start_worker(model: str) -> None:
+def start_worker(nlp: Language) -> None:
     global _worker_nlp
     gc.set_threshold(*BULK_GC_THRESHOLDS)
-    _worker_nlp = load_article_pipeline(model)
+    _worker_nlp = nlp
 
 
 def analyze_in_worker(batch: list[ArticleInput]) -> list[ArticleOutcome]:
@@ -389,16 +393,18 @@ def analyze_in_worker(batch: list[ArticleInput]) -> list[ArticleOutcome]:
     return list(analyzed_here(batch, _worker_nlp))
 
 
-def analyzed_in_workers(items: Sequence[ArticleInput], model: str, jobs: int) -> Iterator[ArticleOutcome]:
-    """Each article's own analysis in `jobs` worker processes (started with "spawn": no state of this process is
-    shared), in order. Articles go to the workers in batches of BATCH_SIZE (each worker's `nlp.pipe` batch): small,
-    so that no worker is left with a long last batch while the others wait."""
-    if not model:
-        raise ValueError("analysing in worker processes needs the pipeline's name (model)")
+def analyzed_in_workers(items: Sequence[ArticleInput], nlp: Language, jobs: int) -> Iterator[ArticleOutcome]:
+    """Each article's own analysis in `jobs` worker processes, in order. Articles go to the workers in batches of
+    BATCH_SIZE (each worker's `nlp.pipe` batch): small, so that no worker is left with a long last batch while the
+    others wait.
+
+    The workers are forked: they start at once with this process's loaded pipeline, where spawned ones would each
+    import spaCy and load the model again (~1 s, while this process waits). Forking is safe for a process with one
+    thread, as `ingest` is."""
     size = max(1, min(BATCH_SIZE, len(items) // (jobs * 4)))
     batches = [list(items[start : start + size]) for start in range(0, len(items), size)]
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(jobs, initializer=start_worker, initargs=(model,)) as pool:
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs, initializer=start_worker, initargs=(nlp,)) as pool:
         for outcomes in pool.imap(analyze_in_worker, batches):
             yield from outcomes
 

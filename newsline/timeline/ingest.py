@@ -1,6 +1,6 @@
 """Write analyzed articles into the database, idempotently and without undoing editors' work.
 
-`ingest_paths` is what `manage.py ingest` calls. Each article is written in its own transaction:
+`ingest_paths` is what `manage.py ingest` calls. Each article is written all or nothing (`ArticleWriter`):
 a source keyed by its content hash (unchanged → skipped), its mentions keyed by sentence, and the
 events those mentions belong to. Fields an editor changed (`edited_fields`), statuses an editor set,
 and the event each mention was merged or split into are kept on every re-ingest.
@@ -12,7 +12,7 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -154,17 +154,17 @@ def ingest_articles(
         ArticleInput(name, item.loaded.article, editor_publication(item.source), item.loaded.page_dates)
         for name, item in pending.items()
     ]
-    writer = ArticleWriter(pending, report, progress)
-    result = analyze_articles(
-        items,
-        nlp,
-        known=stored_reports(exclude=set(pending)),
-        progress=progress,
-        advance=advance,
-        jobs=jobs,
-        model=settings.NEWSLINE_SPACY_MODEL,
-        ready=writer.store,
-    )
+    with ArticleWriter(pending, report, progress) as writer:
+        result = analyze_articles(
+            items,
+            nlp,
+            known=stored_reports(exclude=set(pending)),
+            progress=progress,
+            advance=advance,
+            jobs=jobs,
+            ready=writer.store,
+            rewind=writer.rewind,
+        )
     report.failed += [(pending[failure.name].loaded.origin, failure.reason) for failure in result.failures]
     started = time.perf_counter()
     resolve_event_anchors()
@@ -173,30 +173,98 @@ def ingest_articles(
 
 
 @dataclass
+class StoredArticle:
+    """What storing one article did, for the report."""
+
+    name: str
+    origin: str
+    created: bool = False
+    undated: bool = False
+    events_created: int = 0
+    actors_created: int = 0
+    failure: str = ""
+
+
+@dataclass
 class ArticleWriter:
-    """Stores each analysed article as the analysis hands it on, while the workers analyse the next ones."""
+    """Stores each analysed article as the analysis hands it on, while the workers analyse the next ones.
+
+    Each article is stored in its own transaction until the first one whose analysis is provisional (no reliable
+    publication day: corroboration may date it at the end). From there on everything is stored in one transaction,
+    with a savepoint before each article, committed when the analysis is over; if corroboration changed an article,
+    `rewind` rolls back to its savepoint, and it and the ones after it are stored again. So the rows are exactly
+    those of storing every final analysis in order (the order matters: a new mention joins the best-matching event
+    stored before it), while the writing overlaps the analysis. Other ingests' writers wait for that transaction.
+    """
 
     pending: dict[str, PendingArticle]
     report: IngestReport
     progress: Progress
     seconds: float = 0.0
+    provisional: ExitStack | None = None
+    savepoints: list[tuple[str, str]] = field(default_factory=list)
+    held: list[StoredArticle] = field(default_factory=list)
+
+    def __enter__(self) -> ArticleWriter:
+        return self
+
+    def __exit__(self, *error) -> None:
+        """Commit what is provisional; roll it back instead if the analysis failed (those articles are not
+        stored, so the next ingest analyses them again)."""
+        if self.provisional is None:
+            return
+        started = time.perf_counter()
+        try:
+            self.provisional.__exit__(*error)
+        except Exception as commit_error:
+            for stored in self.held:
+                stored.failure = f"could not be stored: {commit_error.__class__.__name__}: {commit_error}"
+        self.seconds += time.perf_counter() - started
+        if error[0] is None:
+            for stored in self.held:
+                self.record(stored)
 
     def store(self, analysis: ArticleAnalysis) -> None:
         started = time.perf_counter()
-        item, report = self.pending[analysis.name], self.report
-        try:
-            created, events_created, actors_created = store_article(item, analysis)
-        except Exception as error:  # one bad article must not stop the rest; its transaction is rolled back
-            report.failed.append((item.loaded.origin, f"could not be stored: {error.__class__.__name__}: {error}"))
-            self.progress(f"failed     {analysis.name}: {error}")
+        if self.provisional is None and not analysis.has_reliable_day:
+            self.provisional = ExitStack()
+            self.provisional.enter_context(writing())
+        if self.provisional is None:
+            self.record(self.stored(analysis))
         else:
-            (report.created if created else report.updated).append(analysis.name)
-            if analysis.publication.precision != "day":
-                report.undated.append(analysis.name)
-            report.events_created += events_created
-            report.actors_created += actors_created
-            self.progress(f"{'created' if created else 'updated':<10} {analysis.name}")
+            self.savepoints.append((analysis.name, transaction.savepoint()))
+            self.held.append(self.stored(analysis))
         self.seconds += time.perf_counter() - started
+
+    def rewind(self, name: str) -> None:
+        """Undo the provisional storing of article `name` and of every one stored after it."""
+        started = time.perf_counter()
+        position = [stored for stored, _ in self.savepoints].index(name)
+        transaction.savepoint_rollback(self.savepoints[position][1])
+        del self.savepoints[position:], self.held[position:]
+        self.seconds += time.perf_counter() - started
+
+    def stored(self, analysis: ArticleAnalysis) -> StoredArticle:
+        item = self.pending[analysis.name]
+        stored = StoredArticle(analysis.name, item.loaded.origin, undated=analysis.publication.precision != "day")
+        try:
+            stored.created, stored.events_created, stored.actors_created = store_article(item, analysis)
+        except Exception as error:  # one bad article must not stop the rest; its transaction is rolled back
+            stored.failure = f"could not be stored: {error.__class__.__name__}: {error}"
+        return stored
+
+    def record(self, stored: StoredArticle) -> None:
+        report = self.report
+        if stored.failure:
+            report.failed.append((stored.origin, stored.failure))
+            self.progress(f"failed     {stored.name}: {stored.failure}")
+            return
+        (report.created if stored.created else report.updated).append(stored.name)
+        if stored.undated:
+            report.undated.append(stored.name)
+        report.events_created += stored.events_created
+        report.actors_created += stored.actors_created
+        self.progress(f"{'created' if stored.created else 'updated':<10} {stored.name}")
 
 
 def store_article(item: PendingArticle, analysis: ArticleAnalysis) -> tuple[bool, int, int]:
@@ -239,10 +307,7 @@ def cross_article_pass(progress: Progress = lambda message: None, jobs: int = 1)
             ArticleInput(name, ArticleFile(text=source.text), page_dates=stored_page_dates(source))
             for name, source in undated.items()
         ]
-        result = analyze_articles(
-            items, nlp, known=stored_reports(exclude=set(undated)), progress=progress, jobs=jobs,
-            model=settings.NEWSLINE_SPACY_MODEL,
-        )
+        result = analyze_articles(items, nlp, known=stored_reports(exclude=set(undated)), progress=progress, jobs=jobs)
         report.failed += [(failure.name, failure.reason) for failure in result.failures]
         for analysis in result.articles:
             source = undated[analysis.name]

