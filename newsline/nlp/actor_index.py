@@ -54,6 +54,11 @@ class ActorIndex:
         self._actors: list[_KnownActor] = []
         # Folded form → the numbers of the actors with that form (an actor's forms are only ever added to).
         self._numbers_by_form: dict[str, set[int]] = {}
+        # The same for the lookups that would otherwise try every actor: people by the surname key of any of their
+        # forms, organizations by each form and by its initials.
+        self._people_by_surname: dict[str, set[int]] = {}
+        self._organizations_by_form: dict[str, set[int]] = {}
+        self._organizations_by_initials: dict[str, set[int]] = {}
         for name, kind, aliases in known:
             self._add(_KnownActor(name, kind, set(aliases), form_counts=Counter({name: 1})))
 
@@ -65,6 +70,15 @@ class ActorIndex:
     def _index_forms(self, actor: _KnownActor) -> None:
         for form in actor.forms():
             self._numbers_by_form.setdefault(fold(form), set()).add(actor.number)
+            if actor.kind == "person":
+                self._people_by_surname.setdefault(PersonName.parse(form).surname_key, set()).add(actor.number)
+            elif actor.kind == "organization":
+                self._organizations_by_form.setdefault(form, set()).add(actor.number)
+                self._organizations_by_initials.setdefault(initials(form), set()).add(actor.number)
+
+    def _numbered(self, *groups: set[int]) -> list[_KnownActor]:
+        """The actors of the given numbers, in the index's order."""
+        return [self._actors[number] for number in sorted(set().union(*groups))]
 
     @property
     def actors(self) -> list[tuple[str, str, list[str]]]:
@@ -106,26 +120,27 @@ class ActorIndex:
             return self._find_person(PersonName.parse(mention.name))
         if len(mention.name.split()) == 1 and mention.kind in ("organization", "group"):
             # A known person's surname the entity recognizer took for an organization ("Berg's meeting").
+            key = name_key(mention.name)
             people = [
-                a
-                for a in self._actors
-                if a.kind == "person" and PersonName.parse(a.name).surname_key == name_key(mention.name)
+                a for a in self._numbered(self._people_by_surname.get(key, set()))
+                if PersonName.parse(a.name).surname_key == key
             ]
             if len(people) == 1:
                 return people[0]
         if mention.kind == "organization":
-            for actor in self._actors:
-                if actor.kind == "organization" and any(
-                    initials(f) == mention.name or initials(mention.name) == f for f in actor.forms()
-                ):
-                    return actor
+            matching = self._numbered(
+                self._organizations_by_initials.get(mention.name, set()),
+                self._organizations_by_form.get(initials(mention.name), set()),
+            )
+            if matching:
+                return matching[0]
         return None
 
     def _find_person(self, name: PersonName) -> _KnownActor | None:
         candidates = [
             actor
-            for actor in self._actors
-            if actor.kind == "person" and any(PersonName.parse(f).compatible(name) for f in actor.forms())
+            for actor in self._numbered(self._people_by_surname.get(name.surname_key, set()))
+            if any(PersonName.parse(f).compatible(name) for f in actor.forms())
         ]
         if name.given:
             # A full name only joins someone named in full compatibly, or a surname-only actor.

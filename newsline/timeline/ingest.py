@@ -191,8 +191,9 @@ class ArticleWriter:
 
     Each article is stored in its own transaction until the first one whose analysis is provisional (no reliable
     publication day: corroboration may date it at the end). From there on everything is stored in one transaction,
-    with a savepoint before each article, committed when the analysis is over; if corroboration changed an article,
-    `rewind` rolls back to its savepoint, and it and the ones after it are stored again. So the rows are exactly
+    committed when the analysis is over, with a savepoint before each provisional article (only those: the cost of a
+    write grows with the savepoints open); if corroboration changed an article, `rewind` rolls back to its
+    savepoint, and it and the ones after it are stored again. So the rows are exactly
     those of storing every final analysis in order (the order matters: a new mention joins the best-matching event
     stored before it), while the writing overlaps the analysis. Other ingests' writers wait for that transaction.
     """
@@ -202,7 +203,7 @@ class ArticleWriter:
     progress: Progress
     seconds: float = 0.0
     provisional: ExitStack | None = None
-    savepoints: list[tuple[str, str]] = field(default_factory=list)
+    savepoints: dict[str, str] = field(default_factory=dict)
     held: list[StoredArticle] = field(default_factory=list)
 
     def __enter__(self) -> ArticleWriter:
@@ -232,16 +233,19 @@ class ArticleWriter:
         if self.provisional is None:
             self.record(self.stored(analysis))
         else:
-            self.savepoints.append((analysis.name, transaction.savepoint()))
+            if not analysis.has_reliable_day:
+                self.savepoints[analysis.name] = transaction.savepoint()
             self.held.append(self.stored(analysis))
         self.seconds += time.perf_counter() - started
 
     def rewind(self, name: str) -> None:
         """Undo the provisional storing of article `name` and of every one stored after it."""
         started = time.perf_counter()
-        position = [stored for stored, _ in self.savepoints].index(name)
-        transaction.savepoint_rollback(self.savepoints[position][1])
-        del self.savepoints[position:], self.held[position:]
+        transaction.savepoint_rollback(self.savepoints[name])
+        position = [stored.name for stored in self.held].index(name)
+        for stored in self.held[position:]:
+            self.savepoints.pop(stored.name, None)
+        del self.held[position:]
         self.seconds += time.perf_counter() - started
 
     def stored(self, analysis: ArticleAnalysis) -> StoredArticle:
