@@ -300,7 +300,7 @@ def analyze_articles(
     progress: Progress = lambda message: None,
     advance: Advance = lambda done, total, name: None,
     jobs: int = 1,
-    ready: Callable[[ArticleAnalysis], None] = lambda analysis: None,
+    ready: Callable[[ArticleAnalysis, bool], None] = lambda analysis, provisional: None,
     rewind: Callable[[str], None] = lambda name: None,
 ) -> ArticlesAnalysis:
     """Analyse every article on its own, then date those without a reliable day from the others' reports.
@@ -308,15 +308,18 @@ def analyze_articles(
     `known` are dated reports of articles analysed before (stored ones), for corroboration only. With `jobs` above 1
     the articles' own analyses run in that many worker processes; the result is the same as with one.
 
-    `ready` receives each analysis in the order of `items` as soon as it is made (while the workers go on). One
-    without a reliable day is provisional until corroboration, at the end: if that changes any (or it fails),
-    `rewind` receives the name of the first changed article, and `ready` its final analysis and every one after it
-    again. Their time counts in no phase.
+    `ready` receives each analysis in the order of `items`, and whether it is provisional. An article with a reliable
+    day is final when analysed; one without is final only after corroboration, at the end. Analysed here, the
+    articles from the first provisional one on are handed on after corroboration. Analysed in workers, each is handed
+    on as soon as it arrives, so that storing it overlaps the workers' analysis: if corroboration then changes a
+    provisional one (or fails), `rewind` receives the name of the first changed, and `ready` its final analysis and
+    every one after it again. The time `ready` and `rewind` take counts in no phase.
     """
     analyses: dict[str, ArticleAnalysis] = {}
     parsed: dict[str, bytes] = {}
     inputs = {item.name: item for item in items}
     failures: list[ArticleFailure] = []
+    handed_on: set[str] = set()
     timings = dict.fromkeys(PHASES, 0.0)
     workers = min(jobs, len(items) // MIN_ARTICLES_PER_WORKER)
     outcomes = analyzed_in_workers(items, nlp, workers) if workers > 1 else analyzed_here(items, nlp)
@@ -331,19 +334,24 @@ def analyze_articles(
             if outcome.doc_bytes is not None:
                 parsed[outcome.name] = outcome.doc_bytes
         advance(number, len(items), outcome.name)
-        if outcome.analysis is not None:
-            ready(outcome.analysis)
-    provisional = dict(analyses)
+        if outcome.analysis is not None and (workers > 1 or not parsed):
+            ready(outcome.analysis, outcome.name in parsed)
+            handed_on.add(outcome.name)
+    as_analysed = dict(analyses)
     started = time.perf_counter()
     _corroborate(analyses, parsed, inputs, nlp, known, failures, progress)
     timings["cross-article"] = time.perf_counter() - started
-    names = list(provisional)
-    changed = [index for index, name in enumerate(names) if analyses.get(name) is not provisional[name]]
-    if changed:
-        rewind(names[changed[0]])
-        for name in names[changed[0] :]:
+    names = list(as_analysed)
+    again = [
+        index for index, name in enumerate(names)
+        if name not in handed_on or analyses.get(name) is not as_analysed[name]
+    ]
+    if again:
+        if names[again[0]] in handed_on:
+            rewind(names[again[0]])
+        for name in names[again[0] :]:
             if name in analyses:
-                ready(analyses[name])
+                ready(analyses[name], False)
     return ArticlesAnalysis(list(analyses.values()), failures, timings)
 
 

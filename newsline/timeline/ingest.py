@@ -190,10 +190,10 @@ class ArticleWriter:
     """Stores each analysed article as the analysis hands it on, while the workers analyse the next ones.
 
     Each article is stored in its own transaction until the first one whose analysis is provisional (no reliable
-    publication day: corroboration may date it at the end). From there on everything is stored in one transaction,
-    committed when the analysis is over, with a savepoint before each provisional article (only those: the cost of a
-    write grows with the savepoints open); if corroboration changed an article, `rewind` rolls back to its
-    savepoint, and it and the ones after it are stored again. So the rows are exactly
+    publication day yet: corroboration may date it at the end). From there on everything is stored in one
+    transaction, committed when the analysis is over, with a savepoint before each provisional article (only those:
+    the cost of a write grows with the savepoints open); if corroboration changed an article, `rewind` rolls back to
+    its savepoint, and it and the ones after it are stored again. So the rows are exactly
     those of storing every final analysis in order (the order matters: a new mention joins the best-matching event
     stored before it), while the writing overlaps the analysis. Other ingests' writers wait for that transaction.
     """
@@ -225,15 +225,15 @@ class ArticleWriter:
             for stored in self.held:
                 self.record(stored)
 
-    def store(self, analysis: ArticleAnalysis) -> None:
+    def store(self, analysis: ArticleAnalysis, provisional: bool = False) -> None:
         started = time.perf_counter()
-        if self.provisional is None and not analysis.has_reliable_day:
+        if self.provisional is None and provisional:
             self.provisional = ExitStack()
             self.provisional.enter_context(writing())
         if self.provisional is None:
             self.record(self.stored(analysis))
         else:
-            if not analysis.has_reliable_day:
+            if provisional:
                 self.savepoints[analysis.name] = transaction.savepoint()
             self.held.append(self.stored(analysis))
         self.seconds += time.perf_counter() - started

@@ -58,30 +58,45 @@ def test_an_undated_article_is_corroborated_and_reports_of_one_happening_are_gro
     assert bridge.date is not None and bridge.date.chosen.value == "2031-05-08"
 
 
-def handed_on(items: list[ArticleInput], nlp: Language) -> list[tuple]:
+def handed_on(items: list[ArticleInput], nlp: Language, jobs: int = 1) -> list[tuple]:
     steps = []
     analyze_articles(
-        items, nlp,
+        items, nlp, jobs=jobs,
         advance=lambda done, total, name: steps.append(("analysed", name)),
-        ready=lambda analysis: steps.append(("ready", analysis.name, analysis.publication.how)),
+        ready=lambda analysis, provisional: steps.append(
+            ("ready", analysis.name, analysis.publication.how) + (("provisional",) if provisional else ())
+        ),
         rewind=lambda name: steps.append(("rewind", name)),
     )
     return steps
 
 
-def test_each_analysis_is_handed_on_as_made_and_again_from_the_first_one_corroboration_changed(nlp):
+def test_analysed_here_each_analysis_is_handed_on_once_it_and_all_before_it_are_final(nlp):
     assert handed_on([BRIDGE, BRIDGE_AGAIN, STRIKE], nlp) == [
         ("analysed", "wire"), ("ready", "wire", "front_matter"),
-        ("analysed", "daily"), ("ready", "daily", "unknown"),  # provisional: no reliable day yet
+        ("analysed", "daily"),  # no reliable day yet: it and the ones after it wait for corroboration
+        ("analysed", "port"),
+        ("ready", "daily", "corroborated"), ("ready", "port", "front_matter"),
+    ]
+
+
+def test_analysed_in_workers_each_analysis_is_handed_on_at_once_and_again_from_the_first_one_corroboration_changed(
+    nlp, monkeypatch
+):
+    monkeypatch.setattr(pipeline, "MIN_ARTICLES_PER_WORKER", 1)  # the forked workers see it too
+    assert handed_on([BRIDGE, BRIDGE_AGAIN, STRIKE], nlp, jobs=2) == [
+        ("analysed", "wire"), ("ready", "wire", "front_matter"),
+        ("analysed", "daily"), ("ready", "daily", "unknown", "provisional"),
         ("analysed", "port"), ("ready", "port", "front_matter"),
         ("rewind", "daily"), ("ready", "daily", "corroborated"), ("ready", "port", "front_matter"),
     ]
 
 
-def test_nothing_is_handed_on_again_when_corroboration_changes_nothing(nlp):
-    assert handed_on([STRIKE, BRIDGE_AGAIN], nlp) == [
+def test_nothing_is_handed_on_again_when_corroboration_changes_nothing(nlp, monkeypatch):
+    monkeypatch.setattr(pipeline, "MIN_ARTICLES_PER_WORKER", 1)
+    assert handed_on([STRIKE, BRIDGE_AGAIN], nlp, jobs=2) == [
         ("analysed", "port"), ("ready", "port", "front_matter"),
-        ("analysed", "daily"), ("ready", "daily", "unknown"),  # no other report of the bridge: stays undated
+        ("analysed", "daily"), ("ready", "daily", "unknown", "provisional"),  # no other report: stays undated
     ]
 
 

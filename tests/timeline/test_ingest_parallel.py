@@ -183,7 +183,7 @@ def test_articles_stored_provisionally_and_rewound_leave_what_storing_the_final_
     rewound = IngestReport()
     with writer(rewound) as storing:
         for analysis in final[:first_changed] + [provisional] + final[first_changed + 1 :]:
-            storing.store(analysis)
+            storing.store(analysis, provisional=analysis is provisional)
         assert Source.objects.get(file_name="daily.txt").published_how == "unknown"
         storing.rewind("daily.txt")
         for analysis in final[first_changed:]:
@@ -206,7 +206,7 @@ def test_articles_stored_provisionally_are_rolled_back_when_the_analysis_fails(t
     with pytest.raises(KeyboardInterrupt):
         with ArticleWriter(pending, report, print) as writer:
             for name in ("wire.txt", "daily.txt", "port.txt"):
-                writer.store(analyses[name])
+                writer.store(analyses[name], provisional=name == "daily.txt")
             raise KeyboardInterrupt  # the analysis stopped before corroboration
     assert list(Source.objects.values_list("file_name", flat=True)) == ["wire.txt"]  # stored before the undated one
     assert report.created == ["wire.txt"]
