@@ -191,11 +191,11 @@ class ArticleWriter:
 
     Each article is stored in its own transaction until the first one whose analysis is provisional (no reliable
     publication day yet: corroboration may date it at the end). From there on everything is stored in one
-    transaction, committed when the analysis is over, with a savepoint before each provisional article (only those:
-    the cost of a write grows with the savepoints open); if corroboration changed an article, `rewind` rolls back to
-    its savepoint, and it and the ones after it are stored again. So the rows are exactly
-    those of storing every final analysis in order (the order matters: a new mention joins the best-matching event
-    stored before it), while the writing overlaps the analysis. Other ingests' writers wait for that transaction.
+    transaction, committed when the analysis is over, with a savepoint before each provisional article (the only
+    ones corroboration can change); if it changed one, `rewind` rolls back to its savepoint, and it and the ones
+    after it are stored again. So the rows are exactly those of storing every final analysis in order (the order
+    matters: a new mention joins the best-matching event stored before it), while the writing overlaps the
+    analysis. Other ingests' writers wait for that transaction.
     """
 
     pending: dict[str, PendingArticle]
