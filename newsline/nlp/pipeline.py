@@ -6,14 +6,14 @@ from). Its result is plain, picklable data: no spaCy objects.
 
 `analyze_articles` analyses each article on its own (a failure is reported, the others carry on), then dates
 the articles that print no reliable day from other articles (and from `known` reports of articles analysed
-earlier); each analysis is handed on (`ready`) as soon as it is final. `analyze_collection` then does the rest
+earlier); each analysis is handed on (`ready`) in order, a provisional one (awaiting corroboration) at once
+only when workers analyse, and again if corroboration changes it. `analyze_collection` then does the rest
 of the work across articles: reports grouped into happenings, each happening's date chosen, and expressions
 such as "a week before the inauguration" resolved once that happening is dated.
 """
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -52,7 +52,7 @@ from .markup_dates import HTMLDATE_ORIGINAL, DateCandidate
 from .metadata import detect_outlet, detect_title
 from .page_dates import TextDateEvidence, weigh_markup_dates
 from .parsing import BATCH_SIZE, ArticleTooLong, parse, parse_all
-from .spacy_model import BULK_GC_THRESHOLDS, load_article_pipeline
+from .spacy_model import load_article_pipeline
 from .publication import (
     DatedReport,
     PublicationDate,
@@ -342,16 +342,16 @@ def analyze_articles(
     _corroborate(analyses, parsed, inputs, nlp, known, failures, progress)
     timings["cross-article"] = time.perf_counter() - started
     names = list(as_analysed)
-    again = [
-        index for index, name in enumerate(names)
-        if name not in handed_on or analyses.get(name) is not as_analysed[name]
-    ]
-    if again:
-        if names[again[0]] in handed_on:
-            rewind(names[again[0]])
-        for name in names[again[0] :]:
-            if name in analyses:
-                ready(analyses[name], False)
+    first = next(
+        (index for index, name in enumerate(names)
+         if name not in handed_on or analyses.get(name) is not as_analysed[name]),
+        len(names),
+    )
+    if first < len(names) and names[first] in handed_on:
+        rewind(names[first])
+    for name in names[first:]:
+        if name in analyses:
+            ready(analyses[name], False)
     return ArticlesAnalysis(list(analyses.values()), failures, timings)
 
 
@@ -392,7 +392,6 @@ _worker_nlp: Language | None = None
 
 def start_worker(nlp: Language) -> None:
     global _worker_nlp
-    gc.set_threshold(*BULK_GC_THRESHOLDS)
     _worker_nlp = nlp
 
 
@@ -406,9 +405,9 @@ def analyzed_in_workers(items: Sequence[ArticleInput], nlp: Language, jobs: int)
     BATCH_SIZE (each worker's `nlp.pipe` batch): small, so that no worker is left with a long last batch while the
     others wait.
 
-    The workers are forked: they start at once with this process's loaded pipeline, where spawned ones would each
-    import spaCy and load the model again (~1 s, while this process waits). Forking is safe for a process with one
-    thread, as `ingest` is."""
+    The workers are forked: they start at once with this process's loaded pipeline (and its garbage-collector
+    setting), where spawned ones would each import spaCy and load the model again (~1 s, while this process waits).
+    Forking is safe for a process with one thread, as `ingest` is."""
     size = max(1, min(BATCH_SIZE, len(items) // (jobs * 4)))
     batches = [list(items[start : start + size]) for start in range(0, len(items), size)]
     context = multiprocessing.get_context("fork")
